@@ -1,0 +1,104 @@
+import Foundation
+import Logging
+import Storage
+
+/// Everything Samad reads from its environment, in one place. Each key says its default.
+public struct AppConfig: Sendable {
+    /// `SAMAD_HOST`, default 127.0.0.1: the address to listen on.
+    public var host: String
+    /// `SAMAD_PORT`, default 8080.
+    public var port: Int
+    /// `SAMAD_DATA_DIR`, default ./data: the SQLite file and sms.log live here.
+    public var dataDir: String
+    /// `DATABASE_URL`: when set (postgres://…), PostgreSQL instead of SQLite.
+    public var databaseURL: String?
+    /// `SAMAD_DATABASE_SCHEMA`: PostgreSQL schema to work in (its search_path); default the user's default.
+    public var databaseSchema: String?
+    /// `SAMAD_PUBLIC_URL`, default http://127.0.0.1:<port>: the address citizens are sent to in SMS 3.
+    public var publicURL: String
+    /// `SAMAD_SMS_GATEWAY`: `file` (default; appends to `<dataDir>/sms.log`) or `http`.
+    public var smsGateway: String
+    /// `SAMAD_SMS_URL`: the provider's endpoint, required when the gateway is `http`.
+    public var smsURL: String?
+    /// `SAMAD_SMS_TOKEN`: optional bearer token for the provider.
+    public var smsToken: String?
+    /// `SAMAD_DISPATCHER`, default `on`: `off` leaves SMS to a separate `samad worker`.
+    public var dispatcherEnabled: Bool
+    /// `LOG_LEVEL`, default info.
+    public var logLevel: Logger.Level
+    /// Not from the environment: the clock (tests fix it).
+    public var now: @Sendable () -> Date = { Date() }
+
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, dataDir: String = "./data", databaseURL: String? = nil,
+        databaseSchema: String? = nil, publicURL: String? = nil, smsGateway: String = "file", smsURL: String? = nil,
+        smsToken: String? = nil, dispatcherEnabled: Bool = true, logLevel: Logger.Level = .info
+    ) {
+        self.host = host
+        self.port = port
+        self.dataDir = dataDir
+        self.databaseURL = databaseURL
+        self.databaseSchema = databaseSchema
+        self.publicURL = publicURL ?? "http://127.0.0.1:\(port)"
+        self.smsGateway = smsGateway
+        self.smsURL = smsURL
+        self.smsToken = smsToken
+        self.dispatcherEnabled = dispatcherEnabled
+        self.logLevel = logLevel
+    }
+
+    /// Reads the process environment, overlaid on an optional `.env` file in the working directory.
+    /// A value that cannot work fails here, at start, with every problem listed.
+    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfig {
+        let values = dotEnv().merging(env) { _, process in process }
+        var problems: [String] = []
+        let port = values["SAMAD_PORT"].map { Int($0) } ?? 8080
+        if port == nil || !(1...65535).contains(port!) { problems.append("SAMAD_PORT must be a port number") }
+        let gateway = values["SAMAD_SMS_GATEWAY"] ?? "file"
+        if !["file", "http"].contains(gateway) { problems.append("SAMAD_SMS_GATEWAY must be file or http") }
+        if gateway == "http", (values["SAMAD_SMS_URL"] ?? "").isEmpty {
+            problems.append("SAMAD_SMS_URL is required when SAMAD_SMS_GATEWAY=http")
+        }
+        let level = values["LOG_LEVEL"].map { Logger.Level(rawValue: $0.lowercased()) } ?? .info
+        if level == nil { problems.append("LOG_LEVEL must be one of trace, debug, info, notice, warning, error, critical") }
+        if let url = values["DATABASE_URL"], !url.isEmpty, !(url.hasPrefix("postgres://") || url.hasPrefix("postgresql://")) {
+            problems.append("DATABASE_URL must be a postgres:// URL")
+        }
+        guard problems.isEmpty else { throw ConfigError(problems: problems) }
+        return AppConfig(
+            host: values["SAMAD_HOST"] ?? "127.0.0.1", port: port!, dataDir: values["SAMAD_DATA_DIR"] ?? "./data",
+            databaseURL: values["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 },
+            databaseSchema: values["SAMAD_DATABASE_SCHEMA"].flatMap { $0.isEmpty ? nil : $0 }, publicURL: values["SAMAD_PUBLIC_URL"],
+            smsGateway: gateway, smsURL: values["SAMAD_SMS_URL"], smsToken: values["SAMAD_SMS_TOKEN"],
+            dispatcherEnabled: (values["SAMAD_DISPATCHER"] ?? "on") != "off", logLevel: level!)
+    }
+
+    /// KEY=VALUE lines of ./.env; comments and blank lines ignored.
+    static func dotEnv() -> [String: String] {
+        guard let text = try? String(contentsOfFile: ".env", encoding: .utf8) else { return [:] }
+        var values: [String: String] = [:]
+        for line in text.split(whereSeparator: \.isNewline) {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            guard !trimmed.hasPrefix("#"), let eq = trimmed.firstIndex(of: "=") else { continue }
+            let key = String(trimmed[..<eq]).trimmingCharacters(in: .whitespaces)
+            var value = String(trimmed[trimmed.index(after: eq)...]).trimmingCharacters(in: .whitespaces)
+            if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") { value = String(value.dropFirst().dropLast()) }
+            values[key] = value
+        }
+        return values
+    }
+
+    /// Where the data lives.
+    public var databaseLocation: DatabaseLocation {
+        if let databaseURL { return .postgres(url: databaseURL, schema: databaseSchema) }
+        return .sqlite(path: (dataDir as NSString).appendingPathComponent("samad.sqlite"))
+    }
+
+    public var smsLogPath: String { (dataDir as NSString).appendingPathComponent("sms.log") }
+}
+
+/// Configuration that cannot work, with every problem found.
+public struct ConfigError: Error, CustomStringConvertible {
+    public let problems: [String]
+    public var description: String { "invalid configuration:\n" + problems.map { "  - \($0)" }.joined(separator: "\n") }
+}

@@ -1,0 +1,68 @@
+import Domain
+import Foundation
+import HTTPAPI
+import Hummingbird
+import Logging
+import ServiceLifecycle
+import Storage
+import Workers
+
+/// A built Samad: the HTTP application plus the parts tests and subcommands reach for.
+public struct Samad: Sendable {
+    public let application: Application<RouterResponder<BasicRequestContext>>
+    public let store: SQLStore
+    public let database: any DatabaseClient
+    /// The dispatcher; it runs as a service only when `dispatcherEnabled`, otherwise callers step it.
+    public let dispatcher: NotificationDispatcher
+    public let config: AppConfig
+}
+
+/// Builds the one application `samad serve` runs and every test drives.
+public func buildApplication(config: AppConfig) async throws -> Samad {
+    var logger = Logger(label: "samad")
+    logger.logLevel = config.logLevel
+    let store = try await openStore(config: config)
+    let database = store.client
+    let dispatcher = NotificationDispatcher(
+        outbox: store, gateway: makeGateway(config), logger: logger, now: config.now)
+    let router = try buildRouter(store: store, database: database)
+    var services: [any Service] = [DatabaseService(database: database)]
+    if config.dispatcherEnabled { services.append(dispatcher) }
+    let application = Application(
+        router: router,
+        configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Samad"),
+        services: services,
+        logger: logger)
+    return Samad(application: application, store: store, database: database, dispatcher: dispatcher, config: config)
+}
+
+/// Opens the configured database, migrates it and makes sure the reference data is there.
+public func openStore(config: AppConfig) async throws -> SQLStore {
+    let database = try await config.databaseLocation.open()
+    let store = SQLStore(client: database, publicURL: config.publicURL, now: config.now)
+    do {
+        try await store.seedReferenceData()
+    } catch {
+        try? await database.shutdown()
+        throw error
+    }
+    return store
+}
+
+/// The SMS gateway the configuration names.
+public func makeGateway(_ config: AppConfig) -> any SMSGateway {
+    if config.smsGateway == "http", let url = config.smsURL {
+        return HTTPSMSGateway(url: url, token: config.smsToken)
+    }
+    return FileSMSGateway(path: config.smsLogPath)
+}
+
+/// Closes the database after everything else in the service group has stopped.
+struct DatabaseService: Service {
+    let database: any DatabaseClient
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        try await database.shutdown()
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+/// Everything staff may ask for. Each API operation names exactly one.
+public enum StaffAction: String, Sendable, CaseIterable {
+    case registerCase, readCases, screenCase, handleReferral, manageReference
+}
+
+/// The one place that decides who may do what and see which cases.
+public enum AccessPolicy {
+    public static func roles(for action: StaffAction) -> Set<StaffRole> {
+        switch action {
+        case .registerCase: [.operator, .supervisor, .admin]
+        case .readCases: Set(StaffRole.allCases)
+        case .screenCase: [.supervisor, .inspector, .admin]
+        case .handleReferral: [.liaison, .admin]
+        case .manageReference: [.admin]
+        }
+    }
+
+    /// Role check: an inactive account or a role without the action is refused.
+    public static func require(_ staff: Staff, may action: StaffAction) throws(DomainError) {
+        guard staff.active, roles(for: action).contains(staff.role) else { throw .forbidden }
+    }
+
+    /// Province scope: nil scope is the whole country.
+    public static func covers(_ staff: Staff, province: String?) -> Bool {
+        guard let scope = staff.provinceCode else { return true }
+        return scope == province
+    }
+
+    /// Whether a staff member may see a case: by province, or for a liaison, by a referral to their agency.
+    /// Out-of-scope cases are answered as not found, so their existence does not leak.
+    public static func canSee(_ staff: Staff, caseProvince: String, referredAgencyIDs: [Int]) -> Bool {
+        switch staff.role {
+        case .liaison:
+            guard let agency = staff.agencyID else { return false }
+            return referredAgencyIDs.contains(agency)
+        case .operator, .supervisor, .inspector, .admin:
+            return covers(staff, province: caseProvince)
+        }
+    }
+
+    /// A liaison acts only on referrals to their own agency; an admin on any in province scope.
+    public static func canHandle(_ staff: Staff, referralAgencyID: Int, caseProvince: String) -> Bool {
+        switch staff.role {
+        case .liaison: staff.agencyID == referralAgencyID
+        case .admin: covers(staff, province: caseProvince)
+        default: false
+        }
+    }
+
+    /// Whether the citizen's identity is shown: confidential cases hide it from agencies.
+    public static func mayIdentifyCitizen(_ staff: Staff, confidential: Bool) -> Bool {
+        !(confidential && staff.role == .liaison)
+    }
+}

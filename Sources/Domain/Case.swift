@@ -1,0 +1,111 @@
+import Foundation
+import PersianKit
+
+/// A citizen as known to SAMAD. Personal data: lists show it masked.
+public struct Citizen: Sendable, Hashable {
+    public var id: Int
+    public var nationalID: NationalID
+    public var mobile: MobileNumber
+    public var firstName: String
+    public var lastName: String
+    public var provinceCode: String
+    public var countyCode: String?
+
+    public init(id: Int, nationalID: NationalID, mobile: MobileNumber, firstName: String, lastName: String, provinceCode: String, countyCode: String?) {
+        self.id = id
+        self.nationalID = nationalID
+        self.mobile = mobile
+        self.firstName = firstName
+        self.lastName = lastName
+        self.provinceCode = provinceCode
+        self.countyCode = countyCode
+    }
+
+    public var fullName: String { "\(firstName) \(lastName)" }
+}
+
+/// A letter (نامه): one request, complaint, report, idea, suggestion or criticism.
+public struct Case: Sendable, Hashable {
+    public var id: Int
+    public var trackingCode: TrackingCode
+    public var citizenID: Int
+    public var channel: Channel
+    public var kind: CaseKind
+    public var categoryCode: String
+    public var subject: String
+    public var body: String
+    public var provinceCode: String
+    public var countyCode: String?
+    public var status: CaseStatus
+    public var priority: CasePriority
+    public var confidential: Bool
+    /// The answer the citizen reads: SAMAD's own or the agencies'.
+    public var answer: String?
+    public var mergedIntoID: Int?
+    public var rating: Int?
+    public var createdAt: Date
+    public var updatedAt: Date
+    /// Bumped on every change; lets a stale form say so instead of overwriting.
+    public var version: Int
+
+    public init(
+        id: Int, trackingCode: TrackingCode, citizenID: Int, channel: Channel, kind: CaseKind, categoryCode: String,
+        subject: String, body: String, provinceCode: String, countyCode: String?, status: CaseStatus,
+        priority: CasePriority, confidential: Bool, answer: String?, mergedIntoID: Int?, rating: Int?,
+        createdAt: Date, updatedAt: Date, version: Int
+    ) {
+        self.id = id
+        self.trackingCode = trackingCode
+        self.citizenID = citizenID
+        self.channel = channel
+        self.kind = kind
+        self.categoryCode = categoryCode
+        self.subject = subject
+        self.body = body
+        self.provinceCode = provinceCode
+        self.countyCode = countyCode
+        self.status = status
+        self.priority = priority
+        self.confidential = confidential
+        self.answer = answer
+        self.mergedIntoID = mergedIntoID
+        self.rating = rating
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.version = version
+    }
+}
+
+/// A case sent to one agency.
+public struct Referral: Sendable, Hashable {
+    public var id: Int
+    public var caseID: Int
+    public var agencyID: Int
+    public var agencyName: String
+    public var status: ReferralStatus
+    public var note: String?
+    public var answer: String?
+    public var returnReason: String?
+    public var dueAt: Date
+    public var escalationLevel: Int
+    public var createdAt: Date
+    public var answeredAt: Date?
+
+    public init(
+        id: Int, caseID: Int, agencyID: Int, agencyName: String, status: ReferralStatus, note: String?, answer: String?,
+        returnReason: String?, dueAt: Date, escalationLevel: Int, createdAt: Date, answeredAt: Date?
+    ) {
+        self.id = id
+        self.caseID = caseID
+        self.agencyID = agencyID
+        self.agencyName = agencyName
+        self.status = status
+        self.note = note
+        self.answer = answer
+        self.returnReason = returnReason
+        self.dueAt = dueAt
+        self.escalationLevel = escalationLevel
+        self.createdAt = createdAt
+        self.answeredAt = answeredAt
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// What happened to a case. Events are appended, never changed; the timeline is read from them.
+public enum CaseEventKind: String, Sendable, Codable, CaseIterable {
+    case registered, referred, referralAccepted, referralAnswered, referralReturned, referralCancelled,
+        answered, merged, closed, rated, reopened, escalated, personalDataViewed
+
+    /// Whether the citizen sees this step when following the case.
+    public var visibleToCitizen: Bool {
+        switch self {
+        case .registered, .referred, .referralAccepted, .referralAnswered, .answered, .closed, .rated, .reopened,
+            .merged:
+            true
+        case .referralReturned, .referralCancelled, .escalated, .personalDataViewed:
+            false
+        }
+    }
+}
+
+/// One row of a case's history: who did what, when.
+public struct CaseEvent: Sendable, Hashable {
+    public var id: Int
+    public var caseID: Int
+    public var at: Date
+    public var kind: CaseEventKind
+    public var actorKind: String
+    public var actorID: Int?
+    public var actorName: String
+    public var agencyID: Int?
+    public var agencyName: String?
+    /// Note, answer, reason or comment, as written.
+    public var text: String?
+    public var rating: Int?
+
+    public init(
+        id: Int, caseID: Int, at: Date, kind: CaseEventKind, actorKind: String, actorID: Int?, actorName: String,
+        agencyID: Int?, agencyName: String?, text: String?, rating: Int?
+    ) {
+        self.id = id
+        self.caseID = caseID
+        self.at = at
+        self.kind = kind
+        self.actorKind = actorKind
+        self.actorID = actorID
+        self.actorName = actorName
+        self.agencyID = agencyID
+        self.agencyName = agencyName
+        self.text = text
+        self.rating = rating
+    }
+
+    /// The sentence a citizen or staff member reads in the timeline.
+    public var descriptionFa: String {
+        let agency = agencyName ?? "دستگاه اجرایی"
+        switch kind {
+        case .registered: return "نامه ثبت شد."
+        case .referred: return "نامه به «\(agency)» ارجاع شد."
+        case .referralAccepted: return "«\(agency)» رسیدگی به نامه را آغاز کرد."
+        case .referralAnswered: return "«\(agency)» پاسخ داد."
+        case .referralReturned: return "«\(agency)» نامه را مربوط به خود ندانست و بازگرداند."
+        case .referralCancelled: return "ارجاع به «\(agency)» لغو شد."
+        case .answered: return "به نامه پاسخ داده شد."
+        case .merged: return "نامه در نامه دیگری از همین شهروند ادغام شد."
+        case .closed: return "نامه مختومه شد."
+        case .rated: return "شهروند به پاسخ امتیاز داد."
+        case .reopened: return "نامه برای بررسی دوباره بازگشایی شد."
+        case .escalated: return "مهلت پاسخ «\(agency)» گذشت و موضوع پیگیری شد."
+        case .personalDataViewed: return "اطلاعات هویتی شهروند مشاهده شد."
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import PersianKit
+
+/// A rule the request broke, with a stable code and Persian and English text.
+/// The HTTP layer maps `kind` to a status; nothing else decides it.
+public struct DomainError: BilingualError, Equatable {
+    public enum Kind: String, Sendable {
+        case invalid, notFound, conflict, unauthenticated, forbidden, tooMany
+    }
+
+    public let kind: Kind
+    public let code: String
+    public let messageFa: String
+    public let messageEn: String
+    /// The input field at fault, when there is one.
+    public let field: String?
+
+    public init(_ kind: Kind, _ code: String, fa: String, en: String, field: String? = nil) {
+        self.kind = kind
+        self.code = code
+        self.messageFa = fa
+        self.messageEn = en
+        self.field = field
+    }
+
+    /// Wraps a PersianKit parse error as invalid input on a field.
+    public init(_ error: any BilingualError, field: String) {
+        self.init(.invalid, error.code, fa: error.messageFa, en: error.messageEn, field: field)
+    }
+}
+
+extension DomainError {
+    public static func required(_ field: String, fa: String) -> DomainError {
+        .init(.invalid, "\(field)_required", fa: "\(fa) را وارد کنید.", en: "\(field) is required.", field: field)
+    }
+
+    public static func tooLong(_ field: String, fa: String, max: Int) -> DomainError {
+        .init(
+            .invalid, "\(field)_too_long",
+            fa: "\(fa) نباید بیشتر از \(JalaliFormat.number(max)) نویسه باشد.",
+            en: "\(field) must be at most \(max) characters.", field: field)
+    }
+
+    public static func unknown(_ field: String, fa: String) -> DomainError {
+        .init(.invalid, "unknown_\(field)", fa: "\(fa) شناخته نشد.", en: "Unknown \(field).", field: field)
+    }
+
+    public static func notFound(_ what: String, fa: String) -> DomainError {
+        .init(.notFound, "\(what)_not_found", fa: "\(fa) پیدا نشد.", en: "\(what) not found.")
+    }
+
+    public static let caseNotFound = notFound("case", fa: "نامه‌ای با این کد رهگیری")
+
+    public static func transition(_ action: String, from status: CaseStatus) -> DomainError {
+        .init(
+            .conflict, "invalid_transition",
+            fa: "این کار («\(action)») در وضعیت کنونی نامه («\(status.nameFa)») ممکن نیست.",
+            en: "Action '\(action)' is not allowed while the case is \(status.rawValue).")
+    }
+
+    public static func referralTransition(_ action: String, from status: ReferralStatus) -> DomainError {
+        .init(
+            .conflict, "invalid_transition",
+            fa: "این کار («\(action)») در وضعیت کنونی ارجاع («\(status.nameFa)») ممکن نیست.",
+            en: "Action '\(action)' is not allowed while the referral is \(status.rawValue).")
+    }
+
+    public static let unauthenticated = DomainError(
+        .unauthenticated, "unauthenticated", fa: "برای این کار باید وارد سامانه شوید.",
+        en: "Authentication is required.")
+
+    public static let forbidden = DomainError(
+        .forbidden, "forbidden", fa: "شما اجازه این کار را ندارید.", en: "You are not allowed to do this.")
+
+    public static let staleVersion = DomainError(
+        .conflict, "stale_version", fa: "این نامه در این فاصله تغییر کرده است؛ صفحه را دوباره بارگیری کنید.",
+        en: "The case changed meanwhile; reload it and try again.")
+
+    public static let malformedRequest = DomainError(
+        .invalid, "malformed_request", fa: "درخواست نامعتبر است؛ قالب داده‌ها را بررسی کنید.",
+        en: "The request could not be read; check its format.")
+}

@@ -1,0 +1,82 @@
+import Domain
+import Foundation
+import Hummingbird
+import OpenAPIRuntime
+import PersianKit
+
+/// Turns every error into a JSON answer with a stable code and Persian and English text.
+/// Bad input is a 4xx; only a fault of ours is a 500, and it is logged.
+public struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
+    public init() {}
+
+    public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch {
+            let (status, body) = Self.describe(error)
+            if status == .internalServerError {
+                context.logger.error("unhandled error", metadata: ["error": "\(error)", "path": "\(request.uri.path)"])
+            }
+            return Self.response(status: status, body)
+        }
+    }
+
+    static func describe(_ error: any Error) -> (HTTPResponse.Status, DomainError) {
+        switch error {
+        case let error as DomainError:
+            return (status(for: error.kind), error)
+        case let error as any BilingualError:
+            return (.badRequest, DomainError(.invalid, error.code, fa: error.messageFa, en: error.messageEn))
+        case let error as ServerError:
+            // Input that could not be decoded never reached a handler: the client's fault.
+            if error.operationInput == nil, !(error.underlyingError is DomainError) {
+                return (.badRequest, .malformedRequest)
+            }
+            return describe(error.underlyingError)
+        case is DecodingError:
+            return (.badRequest, .malformedRequest)
+        case let error as HTTPError:
+            return (error.status, httpError(error.status))
+        default:
+            return (
+                .internalServerError,
+                DomainError(
+                    .invalid, "internal_error", fa: "خطایی در سامانه رخ داد؛ لطفاً دوباره تلاش کنید.",
+                    en: "Something went wrong on our side; please try again.")
+            )
+        }
+    }
+
+    static func status(for kind: DomainError.Kind) -> HTTPResponse.Status {
+        switch kind {
+        case .invalid: .badRequest
+        case .notFound: .notFound
+        case .conflict: .conflict
+        case .unauthenticated: .unauthorized
+        case .forbidden: .forbidden
+        case .tooMany: .tooManyRequests
+        }
+    }
+
+    static func httpError(_ status: HTTPResponse.Status) -> DomainError {
+        switch status {
+        case .notFound:
+            DomainError(.notFound, "not_found", fa: "نشانی درخواست‌شده پیدا نشد.", en: "No such resource.")
+        case .methodNotAllowed:
+            DomainError(.invalid, "method_not_allowed", fa: "این روش درخواست پذیرفته نیست.", en: "Method not allowed.")
+        case .contentTooLarge:
+            DomainError(.invalid, "too_large", fa: "حجم درخواست بیش از اندازه است.", en: "Request body too large.")
+        default:
+            DomainError(.invalid, "http_\(status.code)", fa: "درخواست پذیرفته نشد.", en: status.reasonPhrase)
+        }
+    }
+
+    static func response(status: HTTPResponse.Status, _ error: DomainError) -> Response {
+        var fields: [String: String] = ["code": error.code, "message": error.messageFa, "messageEn": error.messageEn]
+        if let field = error.field { fields["field"] = field }
+        let data = (try? JSONSerialization.data(withJSONObject: ["error": fields], options: [.sortedKeys])) ?? Data()
+        var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
+        if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer" }
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}

@@ -1,0 +1,110 @@
+import Domain
+import Foundation
+import PersianKit
+import Storage
+
+/// Domain values → the API's schemas. Dates are sent both as instants and as the Jalali text people read.
+extension Components.Schemas.CaseDetail {
+    init(_ d: CaseDetail, viewer: Staff) {
+        let c = d.case
+        let identify = AccessPolicy.mayIdentifyCitizen(viewer, confidential: c.confidential)
+        self.init(
+            trackingCode: c.trackingCode.value, trackingCodeGrouped: c.trackingCode.grouped,
+            status: .init(c.status), statusLabel: c.status.nameFa, channel: .init(c.channel), kind: .init(c.kind),
+            category: c.categoryCode, categoryName: d.categoryName, subject: c.subject, body: c.body,
+            province: c.provinceCode, provinceName: d.provinceName, county: c.countyCode, priority: .init(c.priority),
+            confidential: c.confidential, answer: c.answer, rating: c.rating,
+            mergedInto: d.mergedIntoCode?.value, version: c.version, createdAt: c.createdAt,
+            createdAtJalali: JalaliFormat.dateTime(c.createdAt), updatedAt: c.updatedAt,
+            citizen: identify
+                ? .init(name: d.citizen.fullName, nationalId: d.citizen.nationalID.masked, mobile: d.citizen.mobile.masked)
+                : nil,
+            referrals: d.referrals.map(Components.Schemas.ReferralView.init),
+            timeline: d.events.map(Components.Schemas.TimelineEntry.init))
+    }
+}
+
+extension Components.Schemas.ReferralView {
+    init(_ r: Referral) {
+        self.init(
+            id: r.id, agencyId: r.agencyID, agencyName: r.agencyName, status: .init(r.status), statusLabel: r.status.nameFa,
+            note: r.note, answer: r.answer, returnReason: r.returnReason, dueAt: r.dueAt,
+            dueAtJalali: JalaliFormat.dateTime(r.dueAt), createdAt: r.createdAt, answeredAt: r.answeredAt,
+            escalationLevel: r.escalationLevel)
+    }
+}
+
+extension Components.Schemas.TimelineEntry {
+    init(_ e: CaseEvent) {
+        self.init(
+            at: e.at, atJalali: JalaliFormat.dateTime(e.at), kind: e.kind.rawValue, description: e.descriptionFa,
+            actor: e.actorName, agencyName: e.agencyName, text: e.text, rating: e.rating)
+    }
+}
+
+extension Components.Schemas.CaseSummary {
+    init(_ s: CaseSummary, viewer: Staff) {
+        let identify = AccessPolicy.mayIdentifyCitizen(viewer, confidential: s.confidential)
+        self.init(
+            trackingCode: s.trackingCode.value, subject: s.subject, status: .init(s.status), statusLabel: s.status.nameFa,
+            channel: .init(s.channel), kind: .init(s.kind), category: s.categoryCode, province: s.provinceCode,
+            county: s.countyCode, confidential: s.confidential, citizenName: identify ? s.citizenName : nil,
+            maskedMobile: identify ? s.maskedMobile : nil, maskedNationalId: identify ? s.maskedNationalID : nil,
+            createdAt: s.createdAt, createdAtJalali: JalaliFormat.dateTime(s.createdAt))
+    }
+}
+
+extension Components.Schemas.TrackView {
+    /// What the citizen sees: status, answer and the steps meant for them; no staff names, no internal notes.
+    init(_ d: CaseDetail) {
+        let c = d.case
+        self.init(
+            trackingCode: c.trackingCode.value, status: .init(c.status), statusLabel: c.status.nameFa,
+            kindLabel: c.kind.nameFa, subject: c.subject, registeredAtJalali: JalaliFormat.dateTime(c.createdAt),
+            answer: c.status == .answered || c.status == .closed ? c.answer : nil,
+            canRate: (c.status == .answered || c.status == .closed) && c.rating == nil, rating: c.rating,
+            timeline: d.events.filter(\.kind.visibleToCitizen).map { e in
+                .init(
+                    at: e.at, atJalali: JalaliFormat.dateTime(e.at), description: e.descriptionFa,
+                    text: e.kind == .referralAnswered || e.kind == .answered ? e.text : nil)
+            })
+    }
+}
+
+extension Components.Schemas.Agency {
+    init(_ a: Agency) {
+        self.init(
+            id: a.id, name: a.name, kind: .init(a.kind), kindLabel: a.kind.nameFa, parentId: a.parentID,
+            province: a.provinceCode, active: a.active)
+    }
+}
+
+extension Components.Schemas.Category {
+    init(_ c: Domain.Category) {
+        self.init(code: c.code, name: c.name, defaultAgencyKind: .init(c.defaultAgencyKind), answerDays: c.answerDays, active: c.active)
+    }
+}
+
+// The API's enums share raw values with the domain's; a mismatch is a build-time spec error caught by tests.
+extension Components.Schemas.CaseStatus {
+    init(_ v: CaseStatus) { self.init(rawValue: v.rawValue)! }
+}
+extension Components.Schemas.ReferralStatus {
+    init(_ v: ReferralStatus) { self.init(rawValue: v.rawValue)! }
+}
+extension Components.Schemas.Channel {
+    init(_ v: Channel) { self.init(rawValue: v.rawValue)! }
+    var domain: Channel { Channel(rawValue: rawValue)! }
+}
+extension Components.Schemas.CaseKind {
+    init(_ v: CaseKind) { self.init(rawValue: v.rawValue)! }
+    var domain: CaseKind { CaseKind(rawValue: rawValue)! }
+}
+extension Components.Schemas.Priority {
+    init(_ v: CasePriority) { self.init(rawValue: v.rawValue)! }
+    var domain: CasePriority { CasePriority(rawValue: rawValue)! }
+}
+extension Components.Schemas.AgencyKind {
+    init(_ v: AgencyKind) { self.init(rawValue: v.rawValue)! }
+    var domain: AgencyKind { AgencyKind(rawValue: rawValue)! }
+}

@@ -1,0 +1,87 @@
+import Domain
+import Foundation
+import PersianKit
+import Storage
+
+/// Registration and reading of cases.
+extension SamadAPI {
+    func registerCase(_ input: Operations.RegisterCase.Input) async throws -> Operations.RegisterCase.Output {
+        let staff = try await staff(may: .registerCase)
+        guard case .json(let body) = input.body else { throw DomainError.malformedRequest }
+        let draft = try CaseDraft.parse(
+            channel: body.channel.domain, kind: body.kind.domain, categoryCode: body.category, subject: body.subject,
+            body: body.body, confidential: body.confidential ?? false, priority: body.priority?.domain ?? .normal,
+            nationalID: body.citizen.nationalId, mobile: body.citizen.mobile, firstName: body.citizen.firstName,
+            lastName: body.citizen.lastName, provinceCode: body.citizen.province, countyCode: body.citizen.county)
+        // An operator registers for their own province only.
+        guard AccessPolicy.covers(staff, province: draft.citizen.provinceCode) else {
+            throw DomainError(
+                .forbidden, "out_of_scope", fa: "ثبت نامه برای این استان در حدود دسترسی شما نیست.",
+                en: "Registering cases for this province is outside your scope.", field: "citizen.province")
+        }
+        let registration = try await cases.register(
+            draft, actor: .staff(staff), idempotencyKey: input.headers.idempotencyKey)
+        return .created(.init(body: .json(.init(registration.detail, viewer: staff))))
+    }
+
+    func getCase(_ input: Operations.GetCase.Input) async throws -> Operations.GetCase.Output {
+        let staff = try await staff(may: .readCases)
+        let detail = try await visible(input.path.trackingCode, to: staff)
+        return .ok(.init(body: .json(.init(detail, viewer: staff))))
+    }
+
+    func listCases(_ input: Operations.ListCases.Input) async throws -> Operations.ListCases.Output {
+        let staff = try await staff(may: .readCases)
+        let q = input.query
+        var query = CaseQuery()
+        query.statuses = try Self.statuses(q.status)
+        query.provinceCode = q.province
+        query.agencyID = q.agency
+        query.categoryCode = q.category
+        query.channel = q.channel?.domain
+        query.kind = q.kind?.domain
+        query.from = try q.from.map { try Self.dayStart($0, field: "from") }
+        query.to = try q.to.map { try Self.dayStart($0, field: "to").addingTimeInterval(86_400) }
+        query.text = q.q
+        query.order = q.order.flatMap { CaseQuery.Order(rawValue: $0.rawValue) } ?? .newest
+        query.limit = q.limit ?? 50
+        query.cursor = q.cursor
+        if staff.role == .liaison {
+            guard let agency = staff.agencyID else { throw DomainError.forbidden }
+            query.scopeAgency = agency
+        } else {
+            query.scopeProvince = staff.provinceCode
+        }
+        let page = try await cases.list(query)
+        return .ok(.init(body: .json(.init(items: page.items.map { .init($0, viewer: staff) }, nextCursor: page.nextCursor))))
+    }
+
+    static func statuses(_ raw: String?) throws -> [CaseStatus] {
+        guard let raw, !raw.isEmpty else { return [] }
+        return try raw.split(separator: ",").map { part in
+            guard let status = CaseStatus(rawValue: part.trimmingCharacters(in: .whitespaces)) else {
+                throw DomainError(.invalid, "invalid_status", fa: "وضعیت نامه شناخته نشد.", en: "Unknown status.", field: "status")
+            }
+            return status
+        }
+    }
+
+    /// A day typed by staff: Jalali (۱۴۰۲/۰۳/۰۴, 1402-3-4) or Gregorian ISO (2023-05-25), as the start of that day in Tehran.
+    static func dayStart(_ raw: String, field: String) throws -> Date {
+        let ascii = PersianDigits.toASCII(raw)
+        if let year = Int(ascii.prefix(4)), year >= 1700 {
+            let formatter = ISO8601DateFormatter()
+            formatter.formatOptions = [.withFullDate]
+            formatter.timeZone = JalaliFormat.tehran
+            guard let date = formatter.date(from: ascii) else {
+                throw DomainError(.invalid, "invalid_date", fa: "تاریخ نامعتبر است.", en: "Invalid date.", field: field)
+            }
+            return date
+        }
+        do {
+            return try JalaliDate(parsing: raw).startOfDay()
+        } catch {
+            throw DomainError(error, field: field)
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import Domain
+import Foundation
+import Storage
+
+/// The agency's side: its inbox, and accept / answer / return on one referral.
+extension SamadAPI {
+    func listReferrals(_ input: Operations.ListReferrals.Input) async throws -> Operations.ListReferrals.Output {
+        let staff = try await staff(may: .handleReferral)
+        let agency: Int? = staff.role == .liaison ? staff.agencyID : input.query.agency
+        let entries = try await cases.inbox(
+            agencyID: agency, openOnly: input.query.open ?? true,
+            scopeProvince: staff.role == .liaison ? nil : staff.provinceCode, limit: input.query.limit ?? 100)
+        return .ok(
+            .init(
+                body: .json(
+                    entries.map {
+                        .init(
+                            referral: .init($0.referral), trackingCode: $0.trackingCode.value, subject: $0.subject,
+                            category: $0.categoryCode, province: $0.provinceCode, caseStatus: .init($0.caseStatus))
+                    })))
+    }
+
+    func acceptReferral(_ input: Operations.AcceptReferral.Input) async throws -> Operations.AcceptReferral.Output {
+        let staff = try await staff(may: .handleReferral)
+        _ = try await handleable(referral: input.path.referralId, by: staff)
+        let detail = try await cases.acceptReferral(input.path.referralId, actor: .staff(staff))
+        return .ok(.init(body: .json(.init(detail, viewer: staff))))
+    }
+
+    func answerReferral(_ input: Operations.AnswerReferral.Input) async throws -> Operations.AnswerReferral.Output {
+        let staff = try await staff(may: .handleReferral)
+        _ = try await handleable(referral: input.path.referralId, by: staff)
+        guard case .json(let body) = input.body else { throw DomainError.malformedRequest }
+        let detail = try await cases.answerReferral(input.path.referralId, answer: body.answer, actor: .staff(staff))
+        return .ok(.init(body: .json(.init(detail, viewer: staff))))
+    }
+
+    func returnReferral(_ input: Operations.ReturnReferral.Input) async throws -> Operations.ReturnReferral.Output {
+        let staff = try await staff(may: .handleReferral)
+        _ = try await handleable(referral: input.path.referralId, by: staff)
+        guard case .json(let body) = input.body else { throw DomainError.malformedRequest }
+        let detail = try await cases.returnReferral(input.path.referralId, reason: body.reason, actor: .staff(staff))
+        return .ok(.init(body: .json(.init(detail, viewer: staff))))
+    }
+}

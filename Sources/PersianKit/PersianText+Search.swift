@@ -1,0 +1,83 @@
+import Foundation
+
+extension PersianText {
+    /// Builds the key used for full-text search. Apply it to stored text *and* to the query, then
+    /// do a plain substring match: both spellings of a word reduce to the same key.
+    ///
+    /// Steps: `normalize`; lowercase; digits → ASCII; diacritics removed (harakat, tanwin, shadda,
+    /// sukun, hamza marks, superscript alef); letter variants folded (ة→ه, ۀ→ه, أ/إ/ٱ→ا, ؤ→و,
+    /// ئ→ی); line breaks → spaces; ZWNJ removed (so «کتاب‌ها» = «کتابها»); and the split forms
+    /// of common affixes joined to their word (so «می خواهم» = «می‌خواهم» = «میخواهم»,
+    /// «کتاب ها» = «کتابها»). See `SearchAffixes` for the list.
+    public static func searchKey(_ s: String) -> String {
+        let base = PersianDigits.toASCII(normalize(s).lowercased())
+        var folded = String.UnicodeScalarView()
+        folded.reserveCapacity(base.unicodeScalars.count)
+        for u in base.unicodeScalars {
+            if PersianCharacters.isDiacritic(u) || u == PersianCharacters.zwnj { continue }
+            if PersianCharacters.isNewline(u) { folded.append(" "); continue }
+            folded.append(SearchAffixes.letterFold[u.value] ?? u)
+        }
+        let tokens = String(folded).split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        return SearchAffixes.join(tokens)
+    }
+}
+
+/// The affixes whose spelling varies between "separate word", "ZWNJ" and "attached".
+/// Search keys always use the attached form.
+enum SearchAffixes {
+    /// Letter variants that are spelling choices rather than different words.
+    static let letterFold: [UInt32: Unicode.Scalar] = [
+        0x0629: "\u{0647}",  // ة → ه
+        0x06C0: "\u{0647}",  // ۀ → ه (the hamza is an ezafe marker, often omitted)
+        0x0623: "\u{0627}",  // أ → ا
+        0x0625: "\u{0627}",  // إ → ا
+        0x0671: "\u{0627}",  // ٱ → ا
+        0x0624: "\u{0648}",  // ؤ → و
+        0x0626: "\u{06CC}",  // ئ → ی (پائیز / پاییز)
+    ]
+
+    /// Prefixes written as a separate word, with ZWNJ, or attached: joined to the next word.
+    static let prefixes: Set<String> = ["می", "نمی", "بی"]
+
+    /// Suffixes written as a separate word, with ZWNJ, or attached: joined to the previous word.
+    static let suffixes: Set<String> = [
+        "ها", "های", "هایی", "هایم", "هایت", "هایش", "هایمان", "هایتان", "هایشان",
+        "تر", "ترین", "تری", "ای", "ام", "ایم", "اید",
+    ]
+
+    static func join(_ tokens: [String]) -> String {
+        var words: [String] = []
+        var lastWasBarePrefix = false
+        for token in tokens {
+            if lastWasBarePrefix, startsWithLetter(token) {
+                words[words.count - 1] += token
+                lastWasBarePrefix = false
+            } else if let last = words.last, endsWithLetter(last), isSuffixToken(token) {
+                words[words.count - 1] += token
+                lastWasBarePrefix = false
+            } else {
+                words.append(token)
+                lastWasBarePrefix = isPrefixToken(token)
+            }
+        }
+        return words.joined(separator: " ")
+    }
+
+    /// "ها" or "ها،" or "ها." — the suffix letters followed only by punctuation.
+    static func isSuffixToken(_ token: String) -> Bool {
+        let letters = String(token.prefix(while: \.isLetter))
+        guard suffixes.contains(letters) else { return false }
+        return !token.dropFirst(letters.count).contains(where: \.isLetter)
+    }
+
+    /// "می" or "«می" — the prefix letters preceded only by punctuation.
+    static func isPrefixToken(_ token: String) -> Bool {
+        let letters = String(token.reversed().prefix(while: \.isLetter).reversed())
+        guard prefixes.contains(letters) else { return false }
+        return !token.dropLast(letters.count).contains(where: \.isLetter)
+    }
+
+    static func startsWithLetter(_ s: String) -> Bool { s.first?.isLetter ?? false }
+    static func endsWithLetter(_ s: String) -> Bool { s.last?.isLetter ?? false }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import NIOPosix
+import SQLKit
+import SQLiteKit
+import Synchronization
+
+/// Embedded SQLite in WAL mode with `synchronous=FULL`: one writer connection whose concurrent
+/// transactions are committed together (group commit), and a few reader connections.
+final class SQLiteDatabaseClient: DatabaseClient {
+    let engine = DatabaseEngine.sqlite
+    private let writer: SQLiteWriteQueue
+    private let readers: [SQLiteConnection]
+    private let writerConnection: SQLiteConnection
+    private let next = ReaderCursor()
+    private let closed = Mutex(false)
+
+    private init(writer: SQLiteConnection, readers: [SQLiteConnection]) {
+        self.writerConnection = writer
+        self.writer = SQLiteWriteQueue(connection: writer)
+        self.readers = readers
+    }
+
+    static func open(path: String, readerCount: Int = 4) async throws -> SQLiteDatabaseClient {
+        let dir = (path as NSString).deletingLastPathComponent
+        if !dir.isEmpty { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
+        let writer = try await connect(path: path)
+        // WAL lets readers run beside the writer; FULL makes every commit survive power loss.
+        _ = try await writer.query("PRAGMA journal_mode=WAL")
+        var readers: [SQLiteConnection] = []
+        for _ in 0..<readerCount { readers.append(try await connect(path: path)) }
+        return SQLiteDatabaseClient(writer: writer, readers: readers)
+    }
+
+    private static func connect(path: String) async throws -> SQLiteConnection {
+        let conn = try await SQLiteConnection.open(storage: .file(path: path))
+        for pragma in ["PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=10000"] {
+            _ = try await conn.query(pragma)
+        }
+        return conn
+    }
+
+    func read<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        let conn = readers[await next.advance(count: readers.count)]
+        return try await body(conn.sql())
+    }
+
+    func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await writer.submit(body)
+    }
+
+    func shutdown() async throws {
+        // The app's service group and a test may both close it; the second call does nothing.
+        guard closed.withLock({ let was = $0; $0 = true; return !was }) else { return }
+        // Closing must finish even when the caller is being cancelled (a service group shutting down).
+        let readers = readers, writer = writerConnection
+        try await Task {
+            for r in readers { try await r.close() }
+            try await writer.close()
+        }.value
+    }
+}
+
+/// Round-robin choice of reader connection.
+private actor ReaderCursor {
+    private var value = 0
+    func advance(count: Int) -> Int {
+        value = (value + 1) % count
+        return value
+    }
+}

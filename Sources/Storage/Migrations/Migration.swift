@@ -1,0 +1,55 @@
+import Foundation
+import SQLKit
+
+/// One schema change, in its own file, never edited after it ships.
+protocol Migration: Sendable {
+    /// Sortable, unique: "0001_reference".
+    var id: String { get }
+    func statements(_ engine: DatabaseEngine) -> [String]
+}
+
+/// Every migration, in the order they are applied. Append only.
+let allMigrations: [any Migration] = [
+    M0001Reference(),
+    M0002Staff(),
+    M0003Cases(),
+    M0004Notifications(),
+]
+
+/// Applies the migrations a database has not seen yet, each in its own transaction.
+public struct Migrator: Sendable {
+    let client: any DatabaseClient
+
+    public init(client: any DatabaseClient) {
+        self.client = client
+    }
+
+    /// Returns the ids applied by this call.
+    @discardableResult
+    public func migrate() async throws -> [String] {
+        let engine = client.engine
+        try await client.write { db in
+            try await db.raw(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY, applied_at BIGINT NOT NULL)"
+            ).run()
+        }
+        var applied: [String] = []
+        for migration in allMigrations {
+            let didApply = try await client.write { db in
+                // Several servers may start at once against one PostgreSQL; one migrates, the others wait.
+                if engine == .postgres { try await db.raw("SELECT pg_advisory_xact_lock(4711)").run() }
+                let done = try await db.raw("SELECT id FROM schema_migrations WHERE id = \(bind: migration.id)").first()
+                guard done == nil else { return false }
+                for statement in migration.statements(engine) {
+                    try await db.raw(SQLQueryString(statement)).run()
+                }
+                try await db.raw(
+                    "INSERT INTO schema_migrations (id, applied_at) VALUES (\(bind: migration.id), \(bind: Date().millis))"
+                ).run()
+                return true
+            }
+            if didApply { applied.append(migration.id) }
+        }
+        return applied
+    }
+}

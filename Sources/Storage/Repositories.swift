@@ -1,0 +1,56 @@
+import Domain
+import Foundation
+import PersianKit
+
+/// Provinces, counties, agencies and categories.
+public protocol ReferenceRepository: Sendable {
+    func provinces() async throws -> [Province]
+    func counties(province: String?) async throws -> [County]
+    func agencies(province: String?, kind: AgencyKind?, includeInactive: Bool) async throws -> [Agency]
+    func agency(id: Int) async throws -> Agency?
+    func createAgency(_ draft: AgencyDraft) async throws -> Agency
+    func updateAgency(id: Int, _ draft: AgencyDraft) async throws -> Agency
+    func categories(includeInactive: Bool) async throws -> [Domain.Category]
+    func saveCategory(_ category: Domain.Category) async throws -> Domain.Category
+    /// Loads the 31 provinces, the demo agencies and the categories; does nothing if already there.
+    func seedReferenceData() async throws
+}
+
+/// Staff accounts and API tokens.
+public protocol StaffRepository: Sendable {
+    func createStaff(_ draft: StaffDraft) async throws -> Staff
+    /// Issues a new token and returns it; only its hash is stored.
+    func issueToken(staffID: Int, label: String?) async throws -> String
+    /// The active staff member a token belongs to, recording its use.
+    func staff(forToken token: String) async throws -> Staff?
+    func staff(username: String) async throws -> Staff?
+}
+
+/// Cases, their referrals and history. Every write checks its transition and writes its events
+/// and notifications in the same transaction.
+public protocol CaseRepository: Sendable {
+    func register(_ draft: CaseDraft, actor: Actor, idempotencyKey: String?) async throws -> Registration
+    func detail(_ code: TrackingCode) async throws -> CaseDetail?
+    func detail(referralID: Int) async throws -> CaseDetail?
+    func list(_ query: CaseQuery) async throws -> CasePage
+    /// An agency's referrals, soonest due first; `scopeProvince` limits an admin to a province.
+    func inbox(agencyID: Int?, openOnly: Bool, scopeProvince: String?, limit: Int) async throws -> [InboxEntry]
+    func answerDirectly(_ code: TrackingCode, answer: String, actor: Actor, expectedVersion: Int?) async throws -> CaseDetail
+    func refer(_ code: TrackingCode, to agencyIDs: [Int], note: String?, actor: Actor, expectedVersion: Int?) async throws -> CaseDetail
+    func merge(_ code: TrackingCode, into target: TrackingCode, actor: Actor) async throws -> CaseDetail
+    func close(_ code: TrackingCode, note: String?, actor: Actor) async throws -> CaseDetail
+    func acceptReferral(_ referralID: Int, actor: Actor) async throws -> CaseDetail
+    func answerReferral(_ referralID: Int, answer: String, actor: Actor) async throws -> CaseDetail
+    func returnReferral(_ referralID: Int, reason: String, actor: Actor) async throws -> CaseDetail
+    /// The citizen's rating; the mobile must be the case's.
+    func rate(_ code: TrackingCode, mobile: MobileNumber, rating: Int, comment: String?) async throws -> CaseDetail
+}
+
+/// The SMS outbox, as the dispatcher sees it.
+public protocol NotificationRepository: Sendable {
+    /// Claims up to `limit` due notifications for `lease`, so no other dispatcher sends them meanwhile.
+    func claimDue(limit: Int, lease: Duration) async throws -> [OutboundSMS]
+    /// Records one delivery attempt; `retryAt` nil with `ok` false gives up.
+    func recordAttempt(_ id: Int, ok: Bool, detail: String?, retryAt: Date?) async throws
+    func notifications(caseID: Int) async throws -> [OutboundSMS]
+}

@@ -1,0 +1,110 @@
+import Domain
+import Foundation
+import PersianKit
+import SQLKit
+
+extension SQLStore: CaseRepository {
+    public func detail(_ code: TrackingCode) async throws -> CaseDetail? {
+        try await client.read { db in
+            guard let row = try await db.raw("SELECT id FROM cases WHERE tracking_code = \(bind: code.value)").first() else {
+                return nil
+            }
+            return try await detail(db, caseID: try row.int("id"))
+        }
+    }
+
+    public func detail(referralID: Int) async throws -> CaseDetail? {
+        try await client.read { db in
+            guard let row = try await db.raw("SELECT case_id FROM referrals WHERE id = \(bind: referralID)").first() else {
+                return nil
+            }
+            return try await detail(db, caseID: try row.int("case_id"))
+        }
+    }
+
+    /// Keyset pagination on (created_at, id): a page costs the same at the start and at the ten-millionth row.
+    public func list(_ query: CaseQuery) async throws -> CasePage {
+        let limit = max(1, min(query.limit, 200))
+        let cursor = try query.cursor.map(CaseCursor.init(parsing:))
+        return try await client.read { db in
+            var sql: SQLQueryString = """
+                SELECT c.tracking_code, c.subject, c.status, c.channel, c.kind, c.category_code, c.province_code,
+                    c.county_code, c.confidential, c.created_at, c.updated_at, c.id,
+                    z.first_name, z.last_name, z.mobile, z.national_id
+                FROM cases c JOIN citizens z ON z.id = c.citizen_id WHERE 1 = 1
+                """
+            if !query.statuses.isEmpty {
+                sql += " AND c.status IN (\(binds: query.statuses.map(\.rawValue)))"
+            }
+            for province in [query.provinceCode, query.scopeProvince].compactMap({ $0 }) {
+                sql += " AND c.province_code = \(bind: province)"
+            }
+            for agency in [query.agencyID, query.scopeAgency].compactMap({ $0 }) {
+                sql += " AND EXISTS (SELECT 1 FROM referrals r WHERE r.case_id = c.id AND r.agency_id = \(bind: agency))"
+            }
+            if let category = query.categoryCode { sql += " AND c.category_code = \(bind: category)" }
+            if let channel = query.channel { sql += " AND c.channel = \(bind: channel.rawValue)" }
+            if let kind = query.kind { sql += " AND c.kind = \(bind: kind.rawValue)" }
+            if let from = query.from { sql += " AND c.created_at >= \(bind: from.millis)" }
+            if let to = query.to { sql += " AND c.created_at < \(bind: to.millis)" }
+            if let text = query.text.map(PersianText.searchKey), !text.isEmpty {
+                sql += " AND c.search_text LIKE \(bind: "%" + Self.escapeLike(text) + "%") ESCAPE '\\'"
+            }
+            let newest = query.order == .newest
+            if let cursor {
+                let op = newest ? "<" : ">"
+                sql += """
+                     AND (c.created_at \(unsafeRaw: op) \(bind: cursor.createdAt) OR (c.created_at = \(bind: cursor.createdAt) AND c.id \(unsafeRaw: op) \(bind: cursor.id)))
+                    """
+            }
+            let direction = newest ? "DESC" : "ASC"
+            sql += " ORDER BY c.created_at \(unsafeRaw: direction), c.id \(unsafeRaw: direction) LIMIT \(literal: limit + 1)"
+            let rows = try await db.raw(sql).all()
+            var items: [CaseSummary] = []
+            var last: CaseCursor?
+            for row in rows.prefix(limit) {
+                let confidential = try row.bool("confidential")
+                items.append(
+                    CaseSummary(
+                        trackingCode: try TrackingCode(parsing: try row.string("tracking_code")),
+                        subject: try row.string("subject"), status: try row.enumValue("status", as: CaseStatus.self),
+                        channel: try row.enumValue("channel", as: Channel.self),
+                        kind: try row.enumValue("kind", as: CaseKind.self), categoryCode: try row.string("category_code"),
+                        provinceCode: try row.string("province_code"), countyCode: try row.optionalString("county_code"),
+                        confidential: confidential,
+                        citizenName: "\(try row.string("first_name")) \(try row.string("last_name"))",
+                        maskedMobile: try MobileNumber(parsing: try row.string("mobile")).masked,
+                        maskedNationalID: try NationalID(parsing: try row.string("national_id")).masked,
+                        createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at")))
+                last = CaseCursor(createdAt: try row.int("created_at"), id: try row.int("id"))
+            }
+            return CasePage(items: items, nextCursor: rows.count > limit ? last?.encoded : nil)
+        }
+    }
+
+    static func escapeLike(_ s: String) -> String {
+        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_")
+    }
+}
+
+/// Where a page ended: "createdAtMillis.id", opaque to clients.
+struct CaseCursor {
+    var createdAt: Int
+    var id: Int
+
+    init(createdAt: Int, id: Int) {
+        self.createdAt = createdAt
+        self.id = id
+    }
+
+    init(parsing raw: String) throws {
+        let parts = raw.split(separator: ".")
+        guard parts.count == 2, let at = Int(parts[0]), let id = Int(parts[1]) else {
+            throw DomainError(.invalid, "invalid_cursor", fa: "نشانگر صفحه نامعتبر است.", en: "Invalid page cursor.", field: "cursor")
+        }
+        self.init(createdAt: at, id: id)
+    }
+
+    var encoded: String { "\(createdAt).\(id)" }
+}

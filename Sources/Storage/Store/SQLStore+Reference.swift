@@ -1,0 +1,131 @@
+import Domain
+import Foundation
+import SQLKit
+
+extension SQLStore: ReferenceRepository {
+    public func provinces() async throws -> [Province] {
+        try await client.read { db in
+            try await db.raw("SELECT code, name FROM provinces ORDER BY code").all().map {
+                Province(code: try $0.string("code"), name: try $0.string("name"))
+            }
+        }
+    }
+
+    public func counties(province: String?) async throws -> [County] {
+        try await client.read { db in
+            let rows =
+                if let province {
+                    try await db.raw(
+                        "SELECT code, province_code, name FROM counties WHERE province_code = \(bind: province) ORDER BY code"
+                    ).all()
+                } else {
+                    try await db.raw("SELECT code, province_code, name FROM counties ORDER BY code").all()
+                }
+            return try rows.map {
+                County(code: try $0.string("code"), provinceCode: try $0.string("province_code"), name: try $0.string("name"))
+            }
+        }
+    }
+
+    public func agencies(province: String?, kind: AgencyKind?, includeInactive: Bool) async throws -> [Agency] {
+        try await client.read { db in
+            var sql = SQLQueryString("SELECT id, name, kind, parent_id, province_code, active FROM agencies WHERE 1 = 1")
+            if let province { sql += " AND (province_code = \(bind: province) OR province_code IS NULL)" }
+            if let kind { sql += " AND kind = \(bind: kind.rawValue)" }
+            if !includeInactive { sql += " AND active = 1" }
+            sql += " ORDER BY province_code, id"
+            return try await db.raw(sql).all().map(Self.agency(from:))
+        }
+    }
+
+    public func agency(id: Int) async throws -> Agency? {
+        try await client.read { db in
+            try await db.raw("SELECT id, name, kind, parent_id, province_code, active FROM agencies WHERE id = \(bind: id)")
+                .first().map(Self.agency(from:))
+        }
+    }
+
+    public func createAgency(_ draft: AgencyDraft) async throws -> Agency {
+        try await client.write { db in
+            try await Self.checkAgencyDraft(draft, db: db)
+            let row = try await db.raw(
+                """
+                INSERT INTO agencies (name, kind, parent_id, province_code, active)
+                VALUES (\(bind: draft.name), \(bind: draft.kind.rawValue), \(bind: draft.parentID), \(bind: draft.provinceCode), \(bind: draft.active ? 1 : 0))
+                RETURNING id
+                """
+            ).first()
+            let id = try row!.int("id")
+            return Agency(id: id, name: draft.name, kind: draft.kind, parentID: draft.parentID, provinceCode: draft.provinceCode, active: draft.active)
+        }
+    }
+
+    public func updateAgency(id: Int, _ draft: AgencyDraft) async throws -> Agency {
+        try await client.write { db in
+            try await Self.checkAgencyDraft(draft, db: db)
+            let row = try await db.raw(
+                """
+                UPDATE agencies SET name = \(bind: draft.name), kind = \(bind: draft.kind.rawValue),
+                    parent_id = \(bind: draft.parentID), province_code = \(bind: draft.provinceCode),
+                    active = \(bind: draft.active ? 1 : 0)
+                WHERE id = \(bind: id) RETURNING id
+                """
+            ).first()
+            guard row != nil else { throw DomainError.notFound("agency", fa: "دستگاه") }
+            return Agency(id: id, name: draft.name, kind: draft.kind, parentID: draft.parentID, provinceCode: draft.provinceCode, active: draft.active)
+        }
+    }
+
+    public func categories(includeInactive: Bool) async throws -> [Domain.Category] {
+        try await client.read { db in
+            let filter = includeInactive ? "" : " WHERE active = 1"
+            return try await db.raw(
+                "SELECT code, name, default_agency_kind, answer_days, active FROM categories\(unsafeRaw: filter) ORDER BY position, code"
+            ).all().map(Self.category(from:))
+        }
+    }
+
+    public func saveCategory(_ category: Domain.Category) async throws -> Domain.Category {
+        try await client.write { db in
+            try await db.raw(
+                """
+                INSERT INTO categories (code, name, default_agency_kind, answer_days, active, position)
+                VALUES (\(bind: category.code), \(bind: category.name), \(bind: category.defaultAgencyKind.rawValue),
+                    \(bind: category.answerDays), \(bind: category.active ? 1 : 0),
+                    (SELECT COALESCE(MAX(position), 0) + 1 FROM categories))
+                ON CONFLICT (code) DO UPDATE SET name = excluded.name,
+                    default_agency_kind = excluded.default_agency_kind, answer_days = excluded.answer_days,
+                    active = excluded.active
+                """
+            ).run()
+            return category
+        }
+    }
+
+    static func checkAgencyDraft(_ draft: AgencyDraft, db: any SQLDatabase) async throws {
+        if let province = draft.provinceCode,
+            try await db.raw("SELECT code FROM provinces WHERE code = \(bind: province)").first() == nil
+        {
+            throw DomainError.unknown("province", fa: "استان")
+        }
+        if let parent = draft.parentID,
+            try await db.raw("SELECT id FROM agencies WHERE id = \(bind: parent)").first() == nil
+        {
+            throw DomainError.unknown("parent_agency", fa: "دستگاه بالادست")
+        }
+    }
+
+    static func agency(from row: any SQLRow) throws -> Agency {
+        Agency(
+            id: try row.int("id"), name: try row.string("name"), kind: try row.enumValue("kind", as: AgencyKind.self),
+            parentID: try row.optionalInt("parent_id"), provinceCode: try row.optionalString("province_code"),
+            active: try row.bool("active"))
+    }
+
+    static func category(from row: any SQLRow) throws -> Domain.Category {
+        Domain.Category(
+            code: try row.string("code"), name: try row.string("name"),
+            defaultAgencyKind: try row.enumValue("default_agency_kind", as: AgencyKind.self),
+            answerDays: try row.int("answer_days"), active: try row.bool("active"))
+    }
+}

@@ -1,0 +1,101 @@
+import Domain
+import Foundation
+import PersianKit
+import SQLKit
+
+extension SQLStore {
+    public func register(_ draft: CaseDraft, actor: Actor, idempotencyKey: String?) async throws -> Registration {
+        let at = now()
+        let staffID: Int? = if case .staff(let s) = actor { s.id } else { nil }
+        let key = idempotencyKey.flatMap { $0.isEmpty ? nil : String($0.prefix(200)) }
+        return try await client.write { db in
+            if let key, let staffID {
+                if engine == .postgres {
+                    // Two retries of one request arriving together: the second waits for the first.
+                    try await db.raw("SELECT pg_advisory_xact_lock(hashtext(\(bind: "\(staffID):\(key)")))").run()
+                }
+                if let row = try await db.raw(
+                    "SELECT case_id FROM idempotency_keys WHERE staff_id = \(bind: staffID) AND idem_key = \(bind: key)"
+                ).first() {
+                    return Registration(detail: try await detail(db, caseID: try row.int("case_id")), created: false)
+                }
+            }
+            try await checkReferences(db, draft)
+            let citizenID = try await upsertCitizen(db, draft.citizen, at: at)
+            let code = try await unusedTrackingCode(db)
+            let periods = JalaliPeriod.Kind.allCases.map { JalaliPeriod.containing(at, kind: $0).key }
+            let search = PersianText.searchKey(draft.subject + " " + draft.body)
+            let row = try await db.raw(
+                """
+                INSERT INTO cases (tracking_code, citizen_id, channel, kind, category_code, subject, body, search_text,
+                    province_code, county_code, status, priority, confidential, created_at, updated_at, version,
+                    period_week, period_month, period_quarter, period_year)
+                VALUES (\(bind: code.value), \(bind: citizenID), \(bind: draft.channel.rawValue), \(bind: draft.kind.rawValue),
+                    \(bind: draft.categoryCode), \(bind: draft.subject), \(bind: draft.body), \(bind: search),
+                    \(bind: draft.citizen.provinceCode), \(bind: draft.citizen.countyCode), 'registered',
+                    \(bind: draft.priority.rawValue), \(bind: draft.confidential ? 1 : 0), \(bind: at.millis),
+                    \(bind: at.millis), 1, \(bind: periods[0]), \(bind: periods[1]), \(bind: periods[2]), \(bind: periods[3]))
+                RETURNING id
+                """
+            ).first()
+            let caseID = try row!.int("id")
+            let (created, mobile) = try await lockCase(db, id: caseID)
+            try await appendEvent(db, created, .registered, actor: actor, at: at, text: draft.channel.nameFa)
+            try await enqueueSMS(db, created, .registered, to: mobile, text: SMSText.registered(code), at: at)
+            if let key, let staffID {
+                try await db.raw(
+                    """
+                    INSERT INTO idempotency_keys (staff_id, idem_key, case_id, created_at)
+                    VALUES (\(bind: staffID), \(bind: key), \(bind: caseID), \(bind: at.millis))
+                    """
+                ).run()
+            }
+            return Registration(detail: try await detail(db, caseID: caseID), created: true)
+        }
+    }
+
+    /// Category, province and county must exist (and the county lie in the province).
+    private func checkReferences(_ db: any SQLDatabase, _ draft: CaseDraft) async throws {
+        let category = try await db.raw("SELECT active FROM categories WHERE code = \(bind: draft.categoryCode)").first()
+        guard let category, try category.bool("active") else {
+            throw DomainError(.invalid, "unknown_category", fa: "موضوع دسته‌بندی شناخته نشد.", en: "Unknown category.", field: "category")
+        }
+        guard try await db.raw("SELECT code FROM provinces WHERE code = \(bind: draft.citizen.provinceCode)").first() != nil
+        else {
+            throw DomainError(.invalid, "unknown_province", fa: "استان شناخته نشد.", en: "Unknown province.", field: "citizen.province")
+        }
+        if let county = draft.citizen.countyCode {
+            let row = try await db.raw("SELECT province_code FROM counties WHERE code = \(bind: county)").first()
+            guard let row, try row.string("province_code") == draft.citizen.provinceCode else {
+                throw DomainError(
+                    .invalid, "unknown_county", fa: "شهرستان در این استان شناخته نشد.",
+                    en: "Unknown county for this province.", field: "citizen.county")
+            }
+        }
+    }
+
+    /// The citizen is keyed by national ID; the latest mobile and name given win.
+    private func upsertCitizen(_ db: any SQLDatabase, _ c: CitizenDraft, at: Date) async throws -> Int {
+        try await db.raw(
+            """
+            INSERT INTO citizens (national_id, mobile, first_name, last_name, province_code, county_code, created_at, updated_at)
+            VALUES (\(bind: c.nationalID.value), \(bind: c.mobile.value), \(bind: c.firstName), \(bind: c.lastName),
+                \(bind: c.provinceCode), \(bind: c.countyCode), \(bind: at.millis), \(bind: at.millis))
+            ON CONFLICT (national_id) DO UPDATE SET mobile = excluded.mobile, first_name = excluded.first_name,
+                last_name = excluded.last_name, province_code = excluded.province_code,
+                county_code = excluded.county_code, updated_at = excluded.updated_at
+            RETURNING id
+            """
+        ).first()!.int("id")
+    }
+
+    /// Random codes collide about once in ten billion; check rather than hope.
+    private func unusedTrackingCode(_ db: any SQLDatabase) async throws -> TrackingCode {
+        while true {
+            let code = TrackingCode.generate()
+            if try await db.raw("SELECT id FROM cases WHERE tracking_code = \(bind: code.value)").first() == nil {
+                return code
+            }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import Domain
+import Foundation
+import SQLKit
+
+extension SQLStore {
+    /// The categories SAMAD starts with, most frequent first (East Azerbaijan's order).
+    public static let seedCategories: [Domain.Category] = [
+        .init(code: "interestFreeLoan", name: "وام قرض‌الحسنه", defaultAgencyKind: .bank, answerDays: 10, active: true),
+        .init(code: "livingAssistance", name: "کمک معیشتی", defaultAgencyKind: .supportInstitution, answerDays: 7, active: true),
+        .init(code: "employment", name: "اشتغال", defaultAgencyKind: .fund, answerDays: 10, active: true),
+        .init(code: "selfEmploymentLoan", name: "وام خوداشتغالی", defaultAgencyKind: .fund, answerDays: 10, active: true),
+        .init(code: "housingLoan", name: "وام مسکن", defaultAgencyKind: .bank, answerDays: 10, active: true),
+        .init(code: "medicalInsurance", name: "دارو، درمان و بیمه", defaultAgencyKind: .university, answerDays: 7, active: true),
+        .init(code: "veteransAffairs", name: "امور ایثارگران و خانواده شهدا", defaultAgencyKind: .foundation, answerDays: 10, active: true),
+        .init(code: "housingUrban", name: "مسکن و شهرسازی", defaultAgencyKind: .ministryDirectorate, answerDays: 10, active: true),
+        .init(code: "municipalServices", name: "خدمات شهری", defaultAgencyKind: .municipality, answerDays: 10, active: true),
+        .init(code: "other", name: "سایر", defaultAgencyKind: .governorate, answerDays: Domain.Category.defaultAnswerDays, active: true),
+    ]
+
+    /// Agencies every province gets in the demo, by kind; `%p` is the province's name, `%c` its capital.
+    static let provinceAgencies: [(String, AgencyKind)] = [
+        ("بانک ملی ایران، مدیریت شعب استان %p", .bank),
+        ("بانک ملت، مدیریت شعب استان %p", .bank),
+        ("بانک تجارت، مدیریت شعب استان %p", .bank),
+        ("بانک صادرات ایران، مدیریت شعب استان %p", .bank),
+        ("بانک رفاه کارگران، مدیریت شعب استان %p", .bank),
+        ("کمیته امداد امام خمینی (ره) استان %p", .supportInstitution),
+        ("اداره کل بهزیستی استان %p", .supportInstitution),
+        ("دانشگاه علوم پزشکی %c", .university),
+        ("بنیاد شهید و امور ایثارگران استان %p", .foundation),
+        ("صندوق کارآفرینی امید استان %p", .fund),
+        ("اداره کل راه و شهرسازی استان %p", .ministryDirectorate),
+        ("شهرداری %c", .municipality),
+    ]
+
+    public func seedReferenceData() async throws {
+        try await client.write { db in
+            if try await db.raw("SELECT code FROM provinces LIMIT 1").first() != nil { return }
+            for province in ReferenceData.provinces {
+                try await db.raw(
+                    """
+                    INSERT INTO provinces (code, name, name_en, population)
+                    VALUES (\(bind: province.code), \(bind: province.nameFa), \(bind: province.nameEn), \(bind: province.population))
+                    """
+                ).run()
+                let governorate = try await db.raw(
+                    """
+                    INSERT INTO agencies (name, kind, province_code, active)
+                    VALUES (\(bind: "استانداری " + province.nameFa), 'governorate', \(bind: province.code), 1) RETURNING id
+                    """
+                ).first()!.int("id")
+                for county in province.counties {
+                    try await db.raw(
+                        "INSERT INTO counties (code, province_code, name) VALUES (\(bind: county.code), \(bind: province.code), \(bind: county.nameFa))"
+                    ).run()
+                    try await db.raw(
+                        """
+                        INSERT INTO agencies (name, kind, parent_id, province_code, active)
+                        VALUES (\(bind: "فرمانداری " + county.nameFa), 'countyGovernorate', \(bind: governorate), \(bind: province.code), 1)
+                        """
+                    ).run()
+                }
+                for (pattern, kind) in Self.provinceAgencies {
+                    let name = pattern.replacingOccurrences(of: "%p", with: province.nameFa)
+                        .replacingOccurrences(of: "%c", with: province.centerFa)
+                    try await db.raw(
+                        """
+                        INSERT INTO agencies (name, kind, province_code, active)
+                        VALUES (\(bind: name), \(bind: kind.rawValue), \(bind: province.code), 1)
+                        """
+                    ).run()
+                }
+            }
+            for (position, category) in Self.seedCategories.enumerated() {
+                try await db.raw(
+                    """
+                    INSERT INTO categories (code, name, default_agency_kind, answer_days, active, position)
+                    VALUES (\(bind: category.code), \(bind: category.name), \(bind: category.defaultAgencyKind.rawValue),
+                        \(bind: category.answerDays), 1, \(bind: position))
+                    """
+                ).run()
+            }
+        }
+    }
+}

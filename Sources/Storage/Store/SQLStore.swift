@@ -1,0 +1,59 @@
+import Domain
+import Foundation
+import PersianKit
+import SQLKit
+
+/// The one SQL implementation of every repository, for SQLite and PostgreSQL alike.
+public struct SQLStore: Sendable {
+    public let client: any DatabaseClient
+    /// The clock every write reads; tests fix it.
+    public let now: @Sendable () -> Date
+    /// Base URL citizens are sent to in SMS 3.
+    public let publicURL: String
+    public let calendar: BusinessCalendar
+
+    public init(
+        client: any DatabaseClient, publicURL: String, calendar: BusinessCalendar = .iran,
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.client = client
+        self.publicURL = publicURL
+        self.calendar = calendar
+        self.now = now
+    }
+
+    var engine: DatabaseEngine { client.engine }
+}
+
+extension SQLRow {
+    func int(_ column: String) throws -> Int { try decode(column: column, as: Int.self) }
+    func string(_ column: String) throws -> String { try decode(column: column, as: String.self) }
+    func bool(_ column: String) throws -> Bool { try int(column) != 0 }
+    func date(_ column: String) throws -> Date { Date(millis: try int(column)) }
+
+    func optionalInt(_ column: String) throws -> Int? {
+        try decodeNil(column: column) ? nil : try int(column)
+    }
+
+    func optionalString(_ column: String) throws -> String? {
+        try decodeNil(column: column) ? nil : try string(column)
+    }
+
+    func optionalDate(_ column: String) throws -> Date? { try optionalInt(column).map(Date.init(millis:)) }
+
+    func enumValue<E: RawRepresentable>(_ column: String, as: E.Type) throws -> E where E.RawValue == String {
+        let raw = try string(column)
+        guard let value = E(rawValue: raw) else { throw StorageError.corrupt("\(column)=\(raw)") }
+        return value
+    }
+}
+
+/// Data in the database that the code cannot read: a bug or a hand edit, never user input.
+public enum StorageError: Error, CustomStringConvertible {
+    case corrupt(String)
+    public var description: String {
+        switch self {
+        case .corrupt(let what): "unreadable stored value: \(what)"
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import Domain
+import Foundation
+import PersianKit
+
+/// The result of a registration: the case, and whether this call created it (false on an idempotent retry).
+public struct Registration: Sendable {
+    public var detail: CaseDetail
+    public var created: Bool
+}
+
+/// A case with everything a staff page or the citizen's timeline needs.
+public struct CaseDetail: Sendable {
+    public var `case`: Case
+    public var citizen: Citizen
+    public var categoryName: String
+    public var provinceName: String
+    public var mergedIntoCode: TrackingCode?
+    public var referrals: [Referral]
+    public var events: [CaseEvent]
+}
+
+/// Filters for the staff case list; keyset-paginated.
+public struct CaseQuery: Sendable {
+    public enum Order: String, Sendable { case newest, oldest }
+    public var statuses: [CaseStatus] = []
+    public var provinceCode: String?
+    public var agencyID: Int?
+    public var categoryCode: String?
+    public var channel: Channel?
+    public var kind: CaseKind?
+    public var from: Date?
+    public var to: Date?
+    public var text: String?
+    public var order: Order = .newest
+    public var limit: Int = 50
+    public var cursor: String?
+    /// Scope from the asking staff member, applied on top of the filters.
+    public var scopeProvince: String?
+    public var scopeAgency: Int?
+
+    public init() {}
+}
+
+/// One row of a case list: no body, identifiers masked.
+public struct CaseSummary: Sendable {
+    public var trackingCode: TrackingCode
+    public var subject: String
+    public var status: CaseStatus
+    public var channel: Channel
+    public var kind: CaseKind
+    public var categoryCode: String
+    public var provinceCode: String
+    public var countyCode: String?
+    public var confidential: Bool
+    public var citizenName: String
+    public var maskedMobile: String
+    public var maskedNationalID: String
+    public var createdAt: Date
+    public var updatedAt: Date
+}
+
+public struct CasePage: Sendable {
+    public var items: [CaseSummary]
+    public var nextCursor: String?
+}
+
+public struct AgencyDraft: Sendable {
+    public var name: String
+    public var kind: AgencyKind
+    public var parentID: Int?
+    public var provinceCode: String?
+    public var active: Bool
+    public init(name: String, kind: AgencyKind, parentID: Int?, provinceCode: String?, active: Bool) {
+        self.name = name
+        self.kind = kind
+        self.parentID = parentID
+        self.provinceCode = provinceCode
+        self.active = active
+    }
+}
+
+public struct StaffDraft: Sendable {
+    public var username: String
+    public var displayName: String
+    public var role: StaffRole
+    public var provinceCode: String?
+    public var agencyID: Int?
+    public init(username: String, displayName: String, role: StaffRole, provinceCode: String?, agencyID: Int?) {
+        self.username = username
+        self.displayName = displayName
+        self.role = role
+        self.provinceCode = provinceCode
+        self.agencyID = agencyID
+    }
+}
+
+/// One referral in an agency's inbox, with what the liaison needs to pick it up.
+public struct InboxEntry: Sendable {
+    public var referral: Referral
+    public var trackingCode: TrackingCode
+    public var subject: String
+    public var categoryCode: String
+    public var provinceCode: String
+    public var caseStatus: CaseStatus
+}

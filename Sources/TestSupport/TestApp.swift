@@ -1,0 +1,63 @@
+import AppBootstrap
+import Domain
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import Storage
+
+/// A running Samad for one test: fresh database, fixed clock, staff of every role, the dispatcher stepped by hand.
+public struct TestApp: Sendable {
+    public let samad: Samad
+    public let clock: TestClock
+    public let fixtures: Fixtures
+    public let engine: TestDatabase
+
+    public var store: SQLStore { samad.store }
+
+    /// The SMS the file gateway has "sent", oldest first, after running the dispatcher once.
+    public func deliverSMS() async throws -> [SentSMS] {
+        try await samad.dispatcher.runOnce()
+        return SentSMS.read(samad.config.smsLogPath)
+    }
+}
+
+/// Builds the real application (the same `buildApplication` as `samad serve`) on a scratch database.
+public func withTestApp<T: Sendable>(
+    database engine: TestDatabase, _ body: @Sendable (TestApp) async throws -> T
+) async throws -> T {
+    let scratch = try await ScratchDatabase.create(engine)
+    let clock = TestClock()
+    var config = AppConfig(
+        port: 0, dataDir: scratch.dataDir, databaseURL: scratch.databaseURL, databaseSchema: scratch.schema,
+        publicURL: "https://samad.test", dispatcherEnabled: false, logLevel: .warning)
+    config.now = { clock.now }
+    let samad: Samad
+    do {
+        samad = try await buildApplication(config: config)
+    } catch {
+        await scratch.drop()
+        throw error
+    }
+    let app = TestApp(samad: samad, clock: clock, fixtures: try await Fixtures.make(samad.store), engine: engine)
+    let result: Result<T, any Error>
+    do {
+        result = .success(try await body(app))
+    } catch {
+        result = .failure(error)
+    }
+    try? await samad.database.shutdown()
+    await scratch.drop()
+    return try result.get()
+}
+
+/// Same, with the HTTP router driven in-process.
+public func withTestAPI<T: Sendable>(
+    database engine: TestDatabase, _ body: @Sendable (TestApp, APIClient) async throws -> T
+) async throws -> T {
+    try await withTestApp(database: engine) { app in
+        try await app.samad.application.test(.router) { client in
+            try await body(app, APIClient(client: client))
+        }
+    }
+}

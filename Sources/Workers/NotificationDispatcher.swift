@@ -1,0 +1,71 @@
+import Domain
+import Foundation
+import Logging
+import ServiceLifecycle
+import Storage
+
+/// Sends the outbox: claims due SMS, hands each to the gateway, records every attempt, and retries
+/// failures with growing delays. Any number of dispatchers may run against one PostgreSQL.
+public struct NotificationDispatcher: Service {
+    let outbox: any NotificationRepository
+    let gateway: any SMSGateway
+    let logger: Logger
+    let pollInterval: Duration
+    let batchSize: Int
+    let now: @Sendable () -> Date
+
+    /// Delays after the 1st, 2nd, … failed attempt; after the last, the SMS is marked failed.
+    public static let backoff: [Duration] = [
+        .seconds(5), .seconds(30), .seconds(120), .seconds(600), .seconds(1800), .seconds(3600), .seconds(3 * 3600),
+        .seconds(6 * 3600),
+    ]
+
+    public init(
+        outbox: any NotificationRepository, gateway: any SMSGateway, logger: Logger,
+        pollInterval: Duration = .milliseconds(500), batchSize: Int = 100,
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.outbox = outbox
+        self.gateway = gateway
+        self.logger = logger
+        self.pollInterval = pollInterval
+        self.batchSize = batchSize
+        self.now = now
+    }
+
+    public func run() async throws {
+        while !Task.isShuttingDownGracefully, !Task.isCancelled {
+            let handled: Int
+            do {
+                handled = try await runOnce()
+            } catch {
+                logger.error("outbox poll failed", metadata: ["error": "\(error)"])
+                handled = 0
+            }
+            if handled == 0 {
+                try? await Task.sleep(for: pollInterval)
+            }
+        }
+    }
+
+    /// One pass: returns how many SMS were attempted.
+    @discardableResult
+    public func runOnce() async throws -> Int {
+        let due = try await outbox.claimDue(limit: batchSize, lease: .seconds(60))
+        for sms in due {
+            do {
+                let reference = try await gateway.send(sms)
+                try await outbox.recordAttempt(sms.id, ok: true, detail: reference, retryAt: nil)
+            } catch {
+                let attempt = sms.attempts
+                let retryAt = attempt < Self.backoff.count
+                    ? now().addingTimeInterval(Double(Self.backoff[attempt].components.seconds)) : nil
+                logger.warning(
+                    "sms not delivered",
+                    metadata: ["notification": "\(sms.id)", "attempt": "\(attempt + 1)", "error": "\(error)"])
+                try await outbox.recordAttempt(sms.id, ok: false, detail: "\(error)", retryAt: retryAt)
+            }
+        }
+        return due.count
+    }
+}

@@ -1,0 +1,39 @@
+import AppBootstrap
+import ArgumentParser
+import Foundation
+
+/// `samad serve [--demo] [--port N]`: the HTTP server, with the SMS dispatcher beside it.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run the Samad server.")
+
+    @Flag(help: "Load demo staff and ~5,000 Persian cases if the database is empty, and print the logins.")
+    var demo = false
+
+    @Option(help: "Port to listen on (overrides SAMAD_PORT).")
+    var port: Int?
+
+    @Option(help: "How many demo cases to load with --demo.")
+    var demoCases = 5_000
+
+    func run() async throws {
+        var config = try AppConfig.fromEnvironment()
+        if let port {
+            config.port = port
+            if ProcessInfo.processInfo.environment["SAMAD_PUBLIC_URL"] == nil { config.publicURL = "http://127.0.0.1:\(port)" }
+        }
+        let samad = try await buildApplication(config: config)
+        if demo {
+            let logins = try await DemoStaff.ensure(store: samad.store)
+            print("Loading demo cases (first run only)…")
+            let written = try await DemoCases(base: samad.store, logins: logins).load(count: demoCases)
+            print("Demo cases written: \(written)")
+            print("\nDemo logins (API: Authorization: Bearer <token>):")
+            for login in logins {
+                print("  \(login.staff.username.padding(toLength: 13, withPad: " ", startingAt: 0)) \(login.staff.role.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)) \(login.token)")
+            }
+            print("\nSMS citizens would receive are appended to \(config.smsLogPath)")
+        }
+        print("Samad is serving on http://\(config.host):\(config.port)  (API spec: /openapi.yaml)")
+        try await samad.application.runService()
+    }
+}

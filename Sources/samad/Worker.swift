@@ -1,0 +1,22 @@
+import AppBootstrap
+import ArgumentParser
+import Logging
+import ServiceLifecycle
+import Workers
+
+/// `samad worker`: only the SMS dispatcher, for deployments that run it apart from the web servers.
+struct Worker: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run the SMS dispatcher without the HTTP server.")
+
+    func run() async throws {
+        let config = try AppConfig.fromEnvironment()
+        var logger = Logger(label: "samad.worker")
+        logger.logLevel = config.logLevel
+        let store = try await openStore(config: config)
+        let dispatcher = NotificationDispatcher(outbox: store, gateway: makeGateway(config), logger: logger)
+        let group = ServiceGroup(
+            configuration: .init(services: [dispatcher], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+        try await store.client.shutdown()
+    }
+}

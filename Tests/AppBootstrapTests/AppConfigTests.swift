@@ -1,0 +1,23 @@
+import AppBootstrap
+import Testing
+
+@Suite struct AppConfigTests {
+    @Test func defaults() throws {
+        let config = try AppConfig.fromEnvironment([:])
+        #expect(config.host == "127.0.0.1")
+        #expect(config.port == 8080)
+        #expect(config.dataDir == "./data")
+        #expect(config.databaseURL == nil)
+        #expect(config.smsGateway == "file")
+        #expect(config.publicURL == "http://127.0.0.1:8080")
+    }
+
+    @Test func everyProblemIsListedAtOnce() {
+        #expect {
+            _ = try AppConfig.fromEnvironment(["SAMAD_PORT": "eighty", "SAMAD_SMS_GATEWAY": "http", "DATABASE_URL": "mysql://x"])
+        } throws: { error in
+            guard let error = error as? ConfigError else { return false }
+            return error.problems.count == 3
+        }
+    }
+}

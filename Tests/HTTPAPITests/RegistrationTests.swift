@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+import TestSupport
+
+@Suite struct RegistrationTests {
+    @Test(arguments: TestDatabase.all)
+    func idempotencyKeyReturnsTheFirstCase(engine: TestDatabase) async throws {
+        try await withTestAPI(database: engine) { app, api in
+            let f = app.fixtures
+            let headers = ["Idempotency-Key": "call-4711"]
+            let first = try await api.post("/api/v1/cases", token: f.token("operator"), json: f.caseBody(), headers: headers)
+            let retry = try await api.post("/api/v1/cases", token: f.token("operator"), json: f.caseBody(), headers: headers)
+            #expect(first.status == 201)
+            #expect(retry.status == 201)
+            #expect(first.string("trackingCode") == retry.string("trackingCode"))
+            let other = try await api.post("/api/v1/cases", token: f.token("operator"), json: f.caseBody(), headers: ["Idempotency-Key": "call-4712"])
+            #expect(other.string("trackingCode") != first.string("trackingCode"))
+            #expect(try await api.get("/api/v1/cases", token: f.token("inspector")).list("items").count == 2)
+            #expect(try await app.deliverSMS().count == 2)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func inputIsNormalisedOnTheWayIn(engine: TestDatabase) async throws {
+        try await withTestAPI(database: engine) { app, api in
+            let f = app.fixtures
+            let response = try await api.post(
+                "/api/v1/cases", token: f.token("operator"),
+                json: f.caseBody(nationalID: "۰۰۱۳۵۴۲۴۱۹", mobile: "+98 912 123 4567", subject: "درخواست  كمك   معيشتي"))
+            #expect(response.status == 201)
+            #expect(response.string("subject") == "درخواست کمک معیشتی")
+            let citizen = try #require(response["citizen"] as? [String: Any])
+            #expect(citizen["mobile"] as? String == "0912***4567")
+            #expect((citizen["nationalId"] as? String)?.contains("*") == true)
+            let code = try #require(response.string("trackingCode"))
+            #expect(code.count == 11 && code.allSatisfy(\.isNumber))
+            #expect((response.string("trackingCodeGrouped") ?? "").contains(" "))
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func concurrentRegistrationsAllLand(engine: TestDatabase) async throws {
+        try await withTestAPI(database: engine) { app, api in
+            let f = app.fixtures
+            let ids = (0..<60).map { i in Self.nationalID(i) }
+            let codes = try await withThrowingTaskGroup(of: String?.self) { group in
+                for id in ids {
+                    group.addTask {
+                        try await api.post("/api/v1/cases", token: f.token("operator"), json: f.caseBody(nationalID: id)).string("trackingCode")
+                    }
+                }
+                return try await group.reduce(into: [String]()) { if let c = $1 { $0.append(c) } }
+            }
+            #expect(Set(codes).count == 60)
+            var seen = 0
+            var cursor: String?
+            repeat {
+                let page = try await api.get("/api/v1/cases?limit=25" + (cursor.map { "&cursor=\($0)" } ?? ""), token: f.token("supervisor"))
+                seen += page.list("items").count
+                cursor = page.string("nextCursor")
+            } while cursor != nil
+            #expect(seen == 60)
+            #expect(try await app.deliverSMS().count == 60)
+        }
+    }
+
+    /// Valid, distinct national IDs for load in tests.
+    static func nationalID(_ n: Int) -> String {
+        let base = String(format: "%09d", 100_000 + n * 37)
+        let digits = base.map { Int(String($0))! }
+        let sum = digits.enumerated().reduce(0) { $0 + $1.element * (10 - $1.offset) }
+        let r = sum % 11
+        return base + String(r < 2 ? r : 11 - r)
+    }
+}
