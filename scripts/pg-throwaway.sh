@@ -22,7 +22,8 @@ case "$cmd" in
       [ "$(id -u)" = 0 ] && chown postgres:postgres "$dir"
       as_pg "$bin/initdb" -D "$dir" -U samad --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
     fi
-    as_pg "$bin/pg_ctl" -D "$dir" -l "$dir/server.log" -w \
+    # Already running (a previous start): reuse it.
+    as_pg "$bin/pg_ctl" -D "$dir" status >/dev/null 2>&1 || as_pg "$bin/pg_ctl" -D "$dir" -l "$dir/server.log" -w \
       -o "-p $port -c listen_addresses=127.0.0.1 -k $dir -c max_connections=300 -c fsync=off -c synchronous_commit=off" \
       start >/dev/null
     psql -h 127.0.0.1 -p "$port" -U samad -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname='samad_test'" | grep -q 1 \

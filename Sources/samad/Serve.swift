@@ -16,6 +16,8 @@ struct Serve: AsyncParsableCommand {
     var demoCases = 5_000
 
     func run() async throws {
+        // Logins and progress must reach a log file as they happen, not when a buffer fills.
+        setvbuf(stdout, nil, _IOLBF, 0)
         var config = try AppConfig.fromEnvironment()
         if let port {
             config.port = port
