@@ -26,6 +26,13 @@ public struct AppConfig: Sendable {
     public var dispatcherEnabled: Bool
     /// `LOG_LEVEL`, default info.
     public var logLevel: Logger.Level
+    /// `SAMAD_TRUST_PROXY`, default `off`: `on` takes the client address from X-Forwarded-For
+    /// (only behind a reverse proxy Samad's operators run).
+    public var trustProxy: Bool = false
+    /// `SAMAD_BCRYPT_COST`, default 12: work factor of new password hashes.
+    public var bcryptCost: UInt8 = 12
+    /// Not from the environment: where log lines go (tests capture them).
+    public var logHandler: (@Sendable (String) -> any LogHandler)?
     /// Not from the environment: the clock (tests fix it).
     public var now: @Sendable () -> Date = { Date() }
 
@@ -64,13 +71,25 @@ public struct AppConfig: Sendable {
         if let url = values["DATABASE_URL"], !url.isEmpty, !(url.hasPrefix("postgres://") || url.hasPrefix("postgresql://")) {
             problems.append("DATABASE_URL must be a postgres:// URL")
         }
+        let cost = values["SAMAD_BCRYPT_COST"].map { UInt8($0) } ?? 12
+        if cost == nil || !(4...31).contains(cost!) { problems.append("SAMAD_BCRYPT_COST must be 4–31") }
         guard problems.isEmpty else { throw ConfigError(problems: problems) }
-        return AppConfig(
+        var config = AppConfig(
             host: values["SAMAD_HOST"] ?? "127.0.0.1", port: port!, dataDir: values["SAMAD_DATA_DIR"] ?? "./data",
             databaseURL: values["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 },
             databaseSchema: values["SAMAD_DATABASE_SCHEMA"].flatMap { $0.isEmpty ? nil : $0 }, publicURL: values["SAMAD_PUBLIC_URL"],
             smsGateway: gateway, smsURL: values["SAMAD_SMS_URL"], smsToken: values["SAMAD_SMS_TOKEN"],
             dispatcherEnabled: (values["SAMAD_DISPATCHER"] ?? "on") != "off", logLevel: level!)
+        config.trustProxy = values["SAMAD_TRUST_PROXY"] == "on"
+        config.bcryptCost = cost!
+        return config
+    }
+
+    /// A logger for this configuration.
+    public func makeLogger(_ label: String) -> Logger {
+        var logger = if let logHandler { Logger(label: label, factory: logHandler) } else { Logger(label: label) }
+        logger.logLevel = logLevel
+        return logger
     }
 
     /// KEY=VALUE lines of ./.env; comments and blank lines ignored.

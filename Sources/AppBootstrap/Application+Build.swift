@@ -9,7 +9,7 @@ import Workers
 
 /// A built Samad: the HTTP application plus the parts tests and subcommands reach for.
 public struct Samad: Sendable {
-    public let application: Application<RouterResponder<BasicRequestContext>>
+    public let application: Application<RouterResponder<SamadRequestContext>>
     public let store: SQLStore
     public let database: any DatabaseClient
     /// The dispatcher; it runs as a service only when `dispatcherEnabled`, otherwise callers step it.
@@ -19,13 +19,12 @@ public struct Samad: Sendable {
 
 /// Builds the one application `samad serve` runs and every test drives.
 public func buildApplication(config: AppConfig) async throws -> Samad {
-    var logger = Logger(label: "samad")
-    logger.logLevel = config.logLevel
+    let logger = config.makeLogger("samad")
     let store = try await openStore(config: config)
     let database = store.client
-    let dispatcher = NotificationDispatcher(
-        outbox: store, gateway: makeGateway(config), logger: logger, now: config.now)
-    let router = try buildRouter(store: store, database: database)
+    let gateway = makeGateway(config)
+    let dispatcher = NotificationDispatcher(outbox: store, gateway: gateway, logger: logger, now: config.now)
+    let router = try buildRouter(config: config, store: store, gateway: gateway)
     var services: [any Service] = [DatabaseService(database: database)]
     if config.dispatcherEnabled { services.append(dispatcher) }
     let application = Application(

@@ -1,20 +1,32 @@
+import Domain
 import Foundation
 import HTTPAPI
 import Hummingbird
 import OpenAPIRuntime
+import PersianKit
 import Prometheus
 import Storage
+import Workers
 
-/// Routes: the OpenAPI operations, the spec itself, and /metrics.
-func buildRouter(store: SQLStore, database: any DatabaseClient) throws -> Router<BasicRequestContext> {
+/// Routes: the OpenAPI operations, the spec itself, and /metrics, behind the shared middleware.
+func buildRouter(config: AppConfig, store: SQLStore, gateway: any SMSGateway) throws -> Router<SamadRequestContext> {
     _ = MetricsBootstrap.registry
-    let router = Router()
+    let router = Router(context: SamadRequestContext.self)
+    router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: APIErrorMiddleware())
-    router.add(middleware: RequestIdentityMiddleware())
+    router.add(middleware: RequestIdentityMiddleware(trustProxy: config.trustProxy))
+    let database = store.client
     let api = SamadAPI(
-        cases: store, reference: store, staff: store, databaseName: database.engine.rawValue,
-        ping: { try await database.read { db in try await db.raw("SELECT 1").run() } })
+        .init(
+            cases: store, reference: store, staff: store, auth: store, databaseName: database.engine.rawValue,
+            ping: { try await database.read { db in try await db.raw("SELECT 1").run() } },
+            sendCode: { id, mobile, text in
+                // Sign-in codes go straight to the gateway: a code delivered late is no use.
+                _ = try await gateway.send(
+                    OutboundSMS(id: id, caseID: 0, kind: .signInCode, mobile: mobile.value, text: text, status: .pending, attempts: 0))
+            },
+            secureCookies: config.publicURL.hasPrefix("https://"), bcryptCost: config.bcryptCost, now: config.now))
     try api.register(on: router)
     let spec = try APISpec.yaml()
     router.get("/openapi.yaml") { _, _ in

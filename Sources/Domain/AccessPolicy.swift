@@ -3,23 +3,31 @@ import Foundation
 /// Everything staff may ask for. Each API operation names exactly one.
 public enum StaffAction: String, Sendable, CaseIterable {
     case registerCase, readCases, screenCase, handleReferral, manageReference
+    /// See a citizen's full national ID and mobile (each view is written to the case's history).
+    case viewPersonalData
+    /// Issue and revoke integration tokens.
+    case manageTokens
 }
 
 /// The one place that decides who may do what and see which cases.
 public enum AccessPolicy {
     public static func roles(for action: StaffAction) -> Set<StaffRole> {
         switch action {
-        case .registerCase: [.operator, .supervisor, .admin]
+        case .registerCase: [.operator, .supervisor, .official, .admin]
         case .readCases: Set(StaffRole.allCases)
-        case .screenCase: [.supervisor, .inspector, .admin]
+        case .screenCase: [.supervisor, .inspector, .official, .admin]
         case .handleReferral: [.liaison, .admin]
         case .manageReference: [.admin]
+        case .viewPersonalData: Set(StaffRole.allCases)
+        case .manageTokens: [.admin]
         }
     }
 
-    /// Role check: an inactive account or a role without the action is refused.
-    public static func require(_ staff: Staff, may action: StaffAction) throws(DomainError) {
+    /// Role check: an inactive account, a role without the action, or a token limited to other
+    /// actions is refused.
+    public static func require(_ staff: Staff, may action: StaffAction, tokenPermissions: Set<StaffAction>? = nil) throws(DomainError) {
         guard staff.active, roles(for: action).contains(staff.role) else { throw .forbidden }
+        if let tokenPermissions, !tokenPermissions.contains(action) { throw .forbidden }
     }
 
     /// Province scope: nil scope is the whole country.
@@ -35,7 +43,7 @@ public enum AccessPolicy {
         case .liaison:
             guard let agency = staff.agencyID else { return false }
             return referredAgencyIDs.contains(agency)
-        case .operator, .supervisor, .inspector, .admin:
+        case .operator, .supervisor, .inspector, .official, .admin:
             return covers(staff, province: caseProvince)
         }
     }

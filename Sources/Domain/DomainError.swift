@@ -13,13 +13,16 @@ public struct DomainError: BilingualError, Equatable {
     public let messageEn: String
     /// The input field at fault, when there is one.
     public let field: String?
+    /// Seconds until a refused request may be tried again (rate limits, lock-outs).
+    public let retryAfter: Int?
 
-    public init(_ kind: Kind, _ code: String, fa: String, en: String, field: String? = nil) {
+    public init(_ kind: Kind, _ code: String, fa: String, en: String, field: String? = nil, retryAfter: Int? = nil) {
         self.kind = kind
         self.code = code
         self.messageFa = fa
         self.messageEn = en
         self.field = field
+        self.retryAfter = retryAfter
     }
 
     /// Wraps a PersianKit parse error as invalid input on a field.
@@ -74,6 +77,13 @@ extension DomainError {
     public static let staleVersion = DomainError(
         .conflict, "stale_version", fa: "این نامه در این فاصله تغییر کرده است؛ صفحه را دوباره بارگیری کنید.",
         en: "The case changed meanwhile; reload it and try again.")
+
+    public static func rateLimited(retryAfter: Int) -> DomainError {
+        DomainError(
+            .tooMany, "rate_limited",
+            fa: "تعداد درخواست‌ها بیش از حد مجاز است؛ \(JalaliFormat.number(retryAfter)) ثانیه دیگر دوباره تلاش کنید.",
+            en: "Too many requests; try again in \(retryAfter) seconds.", retryAfter: retryAfter)
+    }
 
     public static let malformedRequest = DomainError(
         .invalid, "malformed_request", fa: "درخواست نامعتبر است؛ قالب داده‌ها را بررسی کنید.",

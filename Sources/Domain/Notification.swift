@@ -9,6 +9,8 @@ public enum NotificationKind: String, Sendable, Codable, CaseIterable {
     case referred
     /// SMS 3: answered, with how to read it.
     case answered
+    /// A citizen's one-time sign-in code (sent at once, never queued).
+    case signInCode
 }
 
 public enum NotificationStatus: String, Sendable, Codable {

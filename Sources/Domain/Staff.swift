@@ -10,6 +10,8 @@ public enum StaffRole: String, Sendable, Codable, CaseIterable {
     case liaison
     /// Inspection office: reads everything in scope, handles appeals.
     case inspector
+    /// A governor or official attending the SAMAD centre: registers requests and directs agencies.
+    case official
     /// Manages reference data and staff.
     case admin
 
@@ -19,6 +21,7 @@ public enum StaffRole: String, Sendable, Codable, CaseIterable {
         case .supervisor: "کارشناس پایش"
         case .liaison: "رابط سامد دستگاه"
         case .inspector: "بازرس"
+        case .official: "مسئول پاسخگو"
         case .admin: "مدیر سامانه"
         }
     }

@@ -16,6 +16,14 @@ public struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             let (status, body) = Self.describe(error)
             if status == .internalServerError {
                 context.logger.error("unhandled error", metadata: ["error": "\(error)", "path": "\(request.uri.path)"])
+            } else {
+                // Refusals are logged by code and path only: never a body, query string, token or cookie.
+                context.logger.notice(
+                    "request refused",
+                    metadata: [
+                        "status": "\(status.code)", "code": "\(body.code)", "method": "\(request.method)",
+                        "path": "\(request.uri.path)", "client": "\(RequestIdentity.current.remoteAddress)",
+                    ])
             }
             return Self.response(status: status, body)
         }
@@ -77,6 +85,7 @@ public struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         let data = (try? JSONSerialization.data(withJSONObject: ["error": fields], options: [.sortedKeys])) ?? Data()
         var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
         if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer" }
+        if let retryAfter = error.retryAfter { headers[.retryAfter] = String(retryAfter) }
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }

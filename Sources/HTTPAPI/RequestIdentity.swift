@@ -1,13 +1,29 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 
 /// What the transport knows about who is asking, carried to the OpenAPI handlers in a task-local
 /// (the generated handlers see only the operation's input).
 public struct RequestIdentity: Sendable {
     public var authorization: String?
-    public var remoteAddress: String?
+    /// The `samad_session` cookie, if sent.
+    public var sessionID: String?
+    /// The `X-CSRF-Token` header, if sent.
+    public var csrfToken: String?
+    /// The client's address: the socket peer (or the first X-Forwarded-For hop behind a trusted proxy).
+    public var remoteAddress: String
+    /// Whether the method changes state (everything but GET, HEAD, OPTIONS).
+    public var isWrite: Bool
 
-    @TaskLocal public static var current = RequestIdentity(authorization: nil, remoteAddress: nil)
+    public init(authorization: String? = nil, sessionID: String? = nil, csrfToken: String? = nil, remoteAddress: String = "unknown", isWrite: Bool = false) {
+        self.authorization = authorization
+        self.sessionID = sessionID
+        self.csrfToken = csrfToken
+        self.remoteAddress = remoteAddress
+        self.isWrite = isWrite
+    }
+
+    @TaskLocal public static var current = RequestIdentity()
 
     /// The bearer token, if the request carries one.
     var bearerToken: String? {
@@ -17,14 +33,32 @@ public struct RequestIdentity: Sendable {
         let token = parts[1].trimmingCharacters(in: .whitespaces)
         return token.isEmpty ? nil : token
     }
+
+    static let csrfHeader = HTTPField.Name("X-CSRF-Token")!
+    static let forwardedFor = HTTPField.Name("X-Forwarded-For")!
 }
 
 /// Puts the request's identity in the task-local for the handlers below it.
-public struct RequestIdentityMiddleware<Context: RequestContext>: RouterMiddleware {
-    public init() {}
+public struct RequestIdentityMiddleware: RouterMiddleware {
+    public typealias Context = SamadRequestContext
+    /// Trust X-Forwarded-For only behind a proxy we run (`SAMAD_TRUST_PROXY=on`).
+    let trustProxy: Bool
+
+    public init(trustProxy: Bool) {
+        self.trustProxy = trustProxy
+    }
 
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        let identity = RequestIdentity(authorization: request.headers[.authorization], remoteAddress: nil)
+        var address = context.remoteAddress?.ipAddress ?? "unknown"
+        if trustProxy, let forwarded = request.headers[RequestIdentity.forwardedFor]?.split(separator: ",").first {
+            address = forwarded.trimmingCharacters(in: .whitespaces)
+        }
+        let identity = RequestIdentity(
+            authorization: request.headers[.authorization],
+            sessionID: SessionCookie.value(in: request.headers[values: .cookie]),
+            csrfToken: request.headers[RequestIdentity.csrfHeader],
+            remoteAddress: address,
+            isWrite: ![.get, .head, .options].contains(request.method))
         return try await RequestIdentity.$current.withValue(identity) {
             try await next(request, context)
         }

@@ -6,7 +6,7 @@ import Storage
 /// Registration and reading of cases.
 extension SamadAPI {
     func registerCase(_ input: Operations.RegisterCase.Input) async throws -> Operations.RegisterCase.Output {
-        let staff = try await staff(may: .registerCase)
+        let staff = try await staff(for: .registerCase)
         guard case .json(let body) = input.body else { throw DomainError.malformedRequest }
         let draft = try CaseDraft.parse(
             channel: body.channel.domain, kind: body.kind.domain, categoryCode: body.category, subject: body.subject,
@@ -25,13 +25,13 @@ extension SamadAPI {
     }
 
     func getCase(_ input: Operations.GetCase.Input) async throws -> Operations.GetCase.Output {
-        let staff = try await staff(may: .readCases)
+        let staff = try await staff(for: .getCase)
         let detail = try await visible(input.path.trackingCode, to: staff)
         return .ok(.init(body: .json(.init(detail, viewer: staff))))
     }
 
     func listCases(_ input: Operations.ListCases.Input) async throws -> Operations.ListCases.Output {
-        let staff = try await staff(may: .readCases)
+        let staff = try await staff(for: .listCases)
         let q = input.query
         var query = CaseQuery()
         query.statuses = try Self.statuses(q.status)

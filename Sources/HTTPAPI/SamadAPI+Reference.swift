@@ -24,7 +24,7 @@ extension SamadAPI {
     }
 
     func createAgency(_ input: Operations.CreateAgency.Input) async throws -> Operations.CreateAgency.Output {
-        let staff = try await staff(may: .manageReference)
+        let staff = try await staff(for: .createAgency)
         guard case .json(let body) = input.body else { throw DomainError.malformedRequest }
         let draft = try Self.agencyDraft(body, by: staff)
         let agency = try await reference.createAgency(draft)
@@ -32,7 +32,7 @@ extension SamadAPI {
     }
 
     func updateAgency(_ input: Operations.UpdateAgency.Input) async throws -> Operations.UpdateAgency.Output {
-        let staff = try await staff(may: .manageReference)
+        let staff = try await staff(for: .updateAgency)
         guard case .json(let body) = input.body else { throw DomainError.malformedRequest }
         guard let existing = try await reference.agency(id: input.path.agencyId),
             AccessPolicy.covers(staff, province: existing.provinceCode)
@@ -47,7 +47,7 @@ extension SamadAPI {
     }
 
     func createCategory(_ input: Operations.CreateCategory.Input) async throws -> Operations.CreateCategory.Output {
-        let staff = try await staff(may: .manageReference)
+        let staff = try await staff(for: .createCategory)
         guard case .json(let body) = input.body else { throw DomainError.malformedRequest }
         try Self.requireCountryScope(staff)
         let code = body.code.trimmingCharacters(in: .whitespaces)
@@ -63,7 +63,7 @@ extension SamadAPI {
     }
 
     func updateCategory(_ input: Operations.UpdateCategory.Input) async throws -> Operations.UpdateCategory.Output {
-        let staff = try await staff(may: .manageReference)
+        let staff = try await staff(for: .updateCategory)
         guard case .json(let body) = input.body else { throw DomainError.malformedRequest }
         try Self.requireCountryScope(staff)
         guard try await reference.categories(includeInactive: true).contains(where: { $0.code == input.path.code }) else {

@@ -5,7 +5,7 @@ import Storage
 /// The agency's side: its inbox, and accept / answer / return on one referral.
 extension SamadAPI {
     func listReferrals(_ input: Operations.ListReferrals.Input) async throws -> Operations.ListReferrals.Output {
-        let staff = try await staff(may: .handleReferral)
+        let staff = try await staff(for: .listReferrals)
         let agency: Int? = staff.role == .liaison ? staff.agencyID : input.query.agency
         let entries = try await cases.inbox(
             agencyID: agency, openOnly: input.query.open ?? true,
@@ -21,14 +21,14 @@ extension SamadAPI {
     }
 
     func acceptReferral(_ input: Operations.AcceptReferral.Input) async throws -> Operations.AcceptReferral.Output {
-        let staff = try await staff(may: .handleReferral)
+        let staff = try await staff(for: .acceptReferral)
         _ = try await handleable(referral: input.path.referralId, by: staff)
         let detail = try await cases.acceptReferral(input.path.referralId, actor: .staff(staff))
         return .ok(.init(body: .json(.init(detail, viewer: staff))))
     }
 
     func answerReferral(_ input: Operations.AnswerReferral.Input) async throws -> Operations.AnswerReferral.Output {
-        let staff = try await staff(may: .handleReferral)
+        let staff = try await staff(for: .answerReferral)
         _ = try await handleable(referral: input.path.referralId, by: staff)
         guard case .json(let body) = input.body else { throw DomainError.malformedRequest }
         let detail = try await cases.answerReferral(input.path.referralId, answer: body.answer, actor: .staff(staff))
@@ -36,7 +36,7 @@ extension SamadAPI {
     }
 
     func returnReferral(_ input: Operations.ReturnReferral.Input) async throws -> Operations.ReturnReferral.Output {
-        let staff = try await staff(may: .handleReferral)
+        let staff = try await staff(for: .returnReferral)
         _ = try await handleable(referral: input.path.referralId, by: staff)
         guard case .json(let body) = input.body else { throw DomainError.malformedRequest }
         let detail = try await cases.returnReferral(input.path.referralId, reason: body.reason, actor: .staff(staff))

@@ -6,7 +6,7 @@ import Storage
 /// Screening (پایش): answer directly, refer, merge, close.
 extension SamadAPI {
     func answerCase(_ input: Operations.AnswerCase.Input) async throws -> Operations.AnswerCase.Output {
-        let staff = try await staff(may: .screenCase)
+        let staff = try await staff(for: .answerCase)
         let current = try await visible(input.path.trackingCode, to: staff)
         guard case .json(let body) = input.body else { throw DomainError.malformedRequest }
         let detail = try await cases.answerDirectly(
@@ -15,7 +15,7 @@ extension SamadAPI {
     }
 
     func referCase(_ input: Operations.ReferCase.Input) async throws -> Operations.ReferCase.Output {
-        let staff = try await staff(may: .screenCase)
+        let staff = try await staff(for: .referCase)
         let current = try await visible(input.path.trackingCode, to: staff)
         guard case .json(let body) = input.body else { throw DomainError.malformedRequest }
         let detail = try await cases.refer(
@@ -25,7 +25,7 @@ extension SamadAPI {
     }
 
     func mergeCase(_ input: Operations.MergeCase.Input) async throws -> Operations.MergeCase.Output {
-        let staff = try await staff(may: .screenCase)
+        let staff = try await staff(for: .mergeCase)
         let current = try await visible(input.path.trackingCode, to: staff)
         guard case .json(let body) = input.body else { throw DomainError.malformedRequest }
         let target = try await visible(body.targetTrackingCode, to: staff)
@@ -34,7 +34,7 @@ extension SamadAPI {
     }
 
     func closeCase(_ input: Operations.CloseCase.Input) async throws -> Operations.CloseCase.Output {
-        let staff = try await staff(may: .screenCase)
+        let staff = try await staff(for: .closeCase)
         let current = try await visible(input.path.trackingCode, to: staff)
         let note: String? = if case .json(let body) = input.body { body.note } else { nil }
         let detail = try await cases.close(current.case.trackingCode, note: note, actor: .staff(staff))

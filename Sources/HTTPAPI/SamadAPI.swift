@@ -1,40 +1,75 @@
 import Domain
 import Foundation
 import Hummingbird
-import OpenAPIRuntime
 import OpenAPIHummingbird
+import OpenAPIRuntime
 import PersianKit
 import Storage
 
 /// The JSON API of openapi.yaml, implemented over the repositories.
-/// Every staff operation starts with `staff(may:)`, and every case it touches passes `visible(_:to:)`.
+/// Every handler starts by authorising its `Operation`, and every case it touches passes `visible(_:to:)`.
 public struct SamadAPI: APIProtocol {
-    let cases: any CaseRepository
-    let reference: any ReferenceRepository
-    let staffAccounts: any StaffRepository
-    /// "sqlite" or "postgres", for /health.
-    let databaseName: String
-    /// Checks the database answers, for /health.
-    let ping: @Sendable () async throws -> Void
+    /// What the API needs from the rest of Samad.
+    public struct Dependencies: Sendable {
+        public var cases: any CaseRepository
+        public var reference: any ReferenceRepository
+        public var staff: any StaffRepository
+        public var auth: any AuthRepository
+        /// "sqlite" or "postgres", for /health.
+        public var databaseName: String
+        /// Checks the database answers, for /health.
+        public var ping: @Sendable () async throws -> Void
+        /// Sends a citizen's sign-in code by SMS (straight to the gateway: a code is useless later).
+        public var sendCode: @Sendable (_ challengeID: Int, _ mobile: MobileNumber, _ text: String) async throws -> Void
+        /// Cookies get `Secure` when Samad is served over TLS.
+        public var secureCookies: Bool
+        /// Bcrypt cost for new password hashes (tests lower it).
+        public var bcryptCost: UInt8
+        public var now: @Sendable () -> Date
 
-    public init(
-        cases: any CaseRepository, reference: any ReferenceRepository, staff: any StaffRepository, databaseName: String,
-        ping: @escaping @Sendable () async throws -> Void
-    ) {
-        self.cases = cases
-        self.reference = reference
-        self.staffAccounts = staff
-        self.databaseName = databaseName
-        self.ping = ping
+        public init(
+            cases: any CaseRepository, reference: any ReferenceRepository, staff: any StaffRepository,
+            auth: any AuthRepository, databaseName: String, ping: @escaping @Sendable () async throws -> Void,
+            sendCode: @escaping @Sendable (Int, MobileNumber, String) async throws -> Void, secureCookies: Bool,
+            bcryptCost: UInt8 = 12, now: @escaping @Sendable () -> Date = { Date() }
+        ) {
+            self.cases = cases
+            self.reference = reference
+            self.staff = staff
+            self.auth = auth
+            self.databaseName = databaseName
+            self.ping = ping
+            self.sendCode = sendCode
+            self.secureCookies = secureCookies
+            self.bcryptCost = bcryptCost
+            self.now = now
+        }
+    }
+
+    let deps: Dependencies
+    let limiter = RateLimiter()
+
+    var cases: any CaseRepository { deps.cases }
+    var reference: any ReferenceRepository { deps.reference }
+    var staffAccounts: any StaffRepository { deps.staff }
+    var auth: any AuthRepository { deps.auth }
+
+    public init(_ dependencies: Dependencies) {
+        deps = dependencies
     }
 
     /// Registers every operation of openapi.yaml on the router.
-    public func register(on router: Router<BasicRequestContext>) throws {
+    public func register(on router: Router<SamadRequestContext>) throws {
         try registerHandlers(on: router)
     }
 
     func getHealth(_ input: Operations.GetHealth.Input) async throws -> Operations.GetHealth.Output {
-        try await ping()
-        return .ok(.init(body: .json(.init(status: "ok", database: databaseName))))
+        try await deps.ping()
+        return .ok(.init(body: .json(.init(status: "ok", database: deps.databaseName))))
+    }
+
+    /// Counts a hit against a rate-limit rule for `key`.
+    func limit(_ bucket: String, _ key: String, _ rule: RateLimiter.Rule) async throws {
+        try await limiter.hit("\(bucket):\(key)", rule, now: deps.now())
     }
 }

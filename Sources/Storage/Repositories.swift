@@ -21,9 +21,8 @@ public protocol StaffRepository: Sendable {
     func createStaff(_ draft: StaffDraft) async throws -> Staff
     /// Issues a new token and returns it; only its hash is stored.
     func issueToken(staffID: Int, label: String?) async throws -> String
-    /// The active staff member a token belongs to, recording its use.
-    func staff(forToken token: String) async throws -> Staff?
     func staff(username: String) async throws -> Staff?
+    func staff(id: Int) async throws -> Staff?
 }
 
 /// Cases, their referrals and history. Every write checks its transition and writes its events
@@ -42,6 +41,10 @@ public protocol CaseRepository: Sendable {
     func acceptReferral(_ referralID: Int, actor: Actor) async throws -> CaseDetail
     func answerReferral(_ referralID: Int, answer: String, actor: Actor) async throws -> CaseDetail
     func returnReferral(_ referralID: Int, reason: String, actor: Actor) async throws -> CaseDetail
+    /// A citizen's cases by the mobile they signed in with, newest first.
+    func details(forMobile mobile: MobileNumber, limit: Int) async throws -> [CaseDetail]
+    /// Writes to the case's history that `actor` saw the citizen's full identity.
+    func recordPersonalDataView(caseID: Int, actor: Actor) async throws
     /// The citizen's rating; the mobile must be the case's.
     func rate(_ code: TrackingCode, mobile: MobileNumber, rating: Int, comment: String?) async throws -> CaseDetail
 }
@@ -53,4 +56,35 @@ public protocol NotificationRepository: Sendable {
     /// Records one delivery attempt; `retryAt` nil with `ok` false gives up.
     func recordAttempt(_ id: Int, ok: Bool, detail: String?, retryAt: Date?) async throws
     func notifications(caseID: Int) async throws -> [OutboundSMS]
+}
+
+/// Passwords, sessions, one-time codes and integration tokens.
+public protocol AuthRepository: Sendable {
+    /// The account behind a username with what sign-in needs to check.
+    func credentials(username: String) async throws -> StaffCredentials?
+    func setPassword(staffID: Int, hash: String) async throws
+    /// Counts a failed sign-in; locks the account until `lockUntil` when given.
+    func recordFailedLogin(staffID: Int, lockUntil: Date?) async throws
+    func recordSuccessfulLogin(staffID: Int) async throws
+    func setActive(username: String, active: Bool) async throws -> Staff
+    func setTOTPSecret(staffID: Int, secret: String?) async throws
+
+    func createSession(_ session: SessionRecord) async throws
+    /// The live session with this id hash, if any (expired sessions are not returned).
+    func session(idHash: String) async throws -> SessionRecord?
+    func deleteSession(idHash: String) async throws
+    func deleteSessions(staffID: Int) async throws
+
+    /// Stores a one-time code's hash; returns the challenge id.
+    func createOTP(mobile: MobileNumber, codeHash: String, expiresAt: Date) async throws -> Int
+    /// How many codes were requested for this mobile since `since`.
+    func otpCount(mobile: MobileNumber, since: Date) async throws -> Int
+    /// Checks a code against the newest live challenge of this mobile, counting the try.
+    func verifyOTP(mobile: MobileNumber, codeHash: String, maxAttempts: Int) async throws -> OTPResult
+
+    func tokens(staffID: Int?) async throws -> [TokenInfo]
+    func issueToken(staffID: Int, label: String?, permissions: Set<StaffAction>?) async throws -> String
+    func revokeToken(id: Int) async throws -> TokenInfo?
+    /// The staff member and permissions of a live token, recording its use.
+    func tokenPrincipal(_ token: String) async throws -> (Staff, permissions: Set<StaffAction>?)?
 }

@@ -32,6 +32,8 @@ public func withTestApp<T: Sendable>(
         port: 0, dataDir: scratch.dataDir, databaseURL: scratch.databaseURL, databaseSchema: scratch.schema,
         publicURL: "https://samad.test", dispatcherEnabled: false, logLevel: .warning)
     config.now = { clock.now }
+    config.bcryptCost = 4
+    config.logHandler = { label in LogCapture.shared.handler(label: label) }
     let samad: Samad
     do {
         samad = try await buildApplication(config: config)

@@ -16,8 +16,6 @@ struct Serve: AsyncParsableCommand {
     var demoCases = 5_000
 
     func run() async throws {
-        // Logins and progress must reach a log file as they happen, not when a buffer fills.
-        setvbuf(stdout, nil, _IOLBF, 0)
         var config = try AppConfig.fromEnvironment()
         if let port {
             config.port = port
@@ -25,17 +23,23 @@ struct Serve: AsyncParsableCommand {
         }
         let samad = try await buildApplication(config: config)
         if demo {
-            let logins = try await DemoStaff.ensure(store: samad.store)
-            print("Loading demo cases (first run only)…")
+            let logins = try await DemoStaff.ensure(store: samad.store, bcryptCost: config.bcryptCost)
+            say("Loading demo cases (first run only)…")
             let written = try await DemoCases(base: samad.store, logins: logins).load(count: demoCases)
-            print("Demo cases written: \(written)")
-            print("\nDemo logins (API: Authorization: Bearer <token>):")
+            say("Demo cases written: \(written)")
+            say("\nDemo logins (password for every account: \(DemoStaff.password); API: Authorization: Bearer <token>):")
             for login in logins {
-                print("  \(login.staff.username.padding(toLength: 13, withPad: " ", startingAt: 0)) \(login.staff.role.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)) \(login.token)")
+                say("  \(login.staff.username.padding(toLength: 13, withPad: " ", startingAt: 0)) \(login.staff.role.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)) \(login.token)")
             }
-            print("\nSMS citizens would receive are appended to \(config.smsLogPath)")
+            say("\nSMS citizens would receive are appended to \(config.smsLogPath)")
         }
-        print("Samad is serving on http://\(config.host):\(config.port)  (API spec: /openapi.yaml)")
+        say("Samad is serving on http://\(config.host):\(config.port)  (API spec: /openapi.yaml)")
         try await samad.application.runService()
     }
+}
+
+/// Writes a line to standard output at once (unbuffered), so logins and progress reach a log file
+/// as they happen rather than when a buffer fills.
+func say(_ line: String = "") {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }

@@ -1,47 +1,127 @@
 import AppBootstrap
 import ArgumentParser
 import Domain
+import Foundation
+import HTTPAPI
 import Storage
 
-/// `samad staff add …`: staff accounts from the command line.
+/// `samad staff add|disable|enable|reset-password|totp`: staff accounts from the command line.
 struct StaffCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "staff", abstract: "Manage staff accounts.", subcommands: [Add.self])
+        commandName: "staff", abstract: "Manage staff accounts.",
+        subcommands: [Add.self, Disable.self, Enable.self, ResetPassword.self, TOTPSetup.self])
 
-    /// Creates a staff member and prints an API token as the last line of output.
+    /// Opens the store, runs `body`, and turns domain errors into readable command errors.
+    static func withStore(_ body: (SQLStore) async throws -> Void) async throws {
+        let config = try AppConfig.fromEnvironment()
+        let store = try await openStore(config: config)
+        do {
+            try await body(store)
+            try await store.client.shutdown()
+        } catch let error as DomainError {
+            try? await store.client.shutdown()
+            throw ValidationError("\(error.code): \(error.messageEn) / \(error.messageFa)")
+        } catch {
+            try? await store.client.shutdown()
+            throw error
+        }
+    }
+
+    /// A readable random password: 16 characters from an unambiguous alphabet.
+    static func randomPassword() -> String {
+        let alphabet = Array("abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
+        var rng = SystemRandomNumberGenerator()
+        return String((0..<16).map { _ in alphabet.randomElement(using: &rng)! })
+    }
+
+    /// Creates a staff member with a first password and prints an API token as the last line of output.
     struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a staff member and print their API token.")
+        static let configuration = CommandConfiguration(abstract: "Add a staff member; prints a first password and, last, an API token.")
 
-        @Option(help: "Login name.")
-        var username: String
-
-        @Option(help: "operator, supervisor, liaison, inspector or admin.")
-        var role: String
-
-        @Option(help: "Province code the account is limited to (omit for the whole country).")
-        var province: String?
-
-        @Option(help: "Agency id (required for liaisons).")
-        var agency: Int?
-
-        @Option(help: "Name shown in case histories (defaults to the username).")
-        var name: String?
+        @Option(help: "Login name.") var username: String
+        @Option(help: "operator, supervisor, liaison, inspector, official or admin.") var role: String
+        @Option(help: "Province code the account is limited to (omit for the whole country).") var province: String?
+        @Option(help: "Agency id (required for liaisons).") var agency: Int?
+        @Option(help: "Name shown in case histories (defaults to the username).") var name: String?
 
         func run() async throws {
             guard let role = StaffRole(rawValue: role) else {
                 throw ValidationError("role must be one of: \(StaffRole.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            let store = try await openStore(config: try AppConfig.fromEnvironment())
-            do {
+            try await StaffCommand.withStore { store in
+                let config = try AppConfig.fromEnvironment()
                 let staff = try await store.createStaff(
                     StaffDraft(username: username, displayName: name ?? username, role: role, provinceCode: province, agencyID: agency))
+                let password = StaffCommand.randomPassword()
+                try await store.setPassword(staffID: staff.id, hash: await SamadAPI.hash(password, cost: config.bcryptCost))
                 let token = try await store.issueToken(staffID: staff.id, label: "cli")
-                try await store.client.shutdown()
-                print("Created \(staff.role.rawValue) '\(staff.username)' (id \(staff.id)). API token:")
+                print("Created \(staff.role.rawValue) '\(staff.username)' (id \(staff.id)).")
+                print("First password (change it after signing in): \(password)")
+                print("API token:")
                 print(token)
-            } catch let error as DomainError {
-                try? await store.client.shutdown()
-                throw ValidationError("\(error.code): \(error.messageEn) / \(error.messageFa)")
+            }
+        }
+    }
+
+    struct Disable: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Disable an account; its sessions end and its tokens stop working.")
+        @Option var username: String
+        func run() async throws {
+            try await StaffCommand.withStore { store in
+                let staff = try await store.setActive(username: username, active: false)
+                print("Disabled '\(staff.username)'.")
+            }
+        }
+    }
+
+    struct Enable: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Enable a disabled account.")
+        @Option var username: String
+        func run() async throws {
+            try await StaffCommand.withStore { store in
+                let staff = try await store.setActive(username: username, active: true)
+                print("Enabled '\(staff.username)'.")
+            }
+        }
+    }
+
+    struct ResetPassword: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "reset-password", abstract: "Set a new random password, lift a lock-out and end the account's sessions.")
+        @Option var username: String
+        func run() async throws {
+            try await StaffCommand.withStore { store in
+                let config = try AppConfig.fromEnvironment()
+                guard let staff = try await store.staff(username: username) else {
+                    throw DomainError.notFound("staff", fa: "کاربر")
+                }
+                let password = StaffCommand.randomPassword()
+                try await store.setPassword(staffID: staff.id, hash: await SamadAPI.hash(password, cost: config.bcryptCost))
+                try await store.deleteSessions(staffID: staff.id)
+                print("New password for '\(staff.username)': \(password)")
+            }
+        }
+    }
+
+    struct TOTPSetup: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "totp", abstract: "Turn on a second factor (prints the authenticator URL), or off with --off.")
+        @Option var username: String
+        @Flag(help: "Remove the second factor.") var off = false
+        func run() async throws {
+            try await StaffCommand.withStore { store in
+                guard let staff = try await store.staff(username: username) else {
+                    throw DomainError.notFound("staff", fa: "کاربر")
+                }
+                if off {
+                    try await store.setTOTPSecret(staffID: staff.id, secret: nil)
+                    print("Second factor removed for '\(staff.username)'.")
+                } else {
+                    let secret = SecretHash.random(bytes: 20)
+                    try await store.setTOTPSecret(staffID: staff.id, secret: secret)
+                    print("Add this to the authenticator app of '\(staff.username)':")
+                    print(TOTPLink.url(secret: secret, label: staff.username))
+                }
             }
         }
     }

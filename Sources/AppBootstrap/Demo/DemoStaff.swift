@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import HTTPAPI
 import Storage
 
 /// The demo's people: one of each role, most in East Azerbaijan (the articles' province).
@@ -9,8 +10,12 @@ public struct DemoStaff: Sendable {
         public let token: String
     }
 
+    /// Every demo account signs in with this password (printed by `serve --demo`).
+    public static let password = "samad-demo-1402"
+
+
     /// Creates the demo accounts if missing and issues each a fresh token.
-    public static func ensure(store: SQLStore) async throws -> [Login] {
+    public static func ensure(store: SQLStore, bcryptCost: UInt8 = 12) async throws -> [Login] {
         let provinces = ReferenceData.provinces
         let home = provinces.first { $0.nameEn == "East Azerbaijan" } ?? provinces[0]
         let agencies = try await store.agencies(province: home.code, kind: nil, includeInactive: false)
@@ -31,6 +36,7 @@ public struct DemoStaff: Sendable {
                 staff = existing
             } else {
                 staff = try await store.createStaff(draft)
+                try await store.setPassword(staffID: staff.id, hash: await SamadAPI.hash(password, cost: bcryptCost))
             }
             logins.append(Login(staff: staff, token: try await store.issueToken(staffID: staff.id, label: "demo")))
         }

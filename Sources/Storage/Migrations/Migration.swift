@@ -14,6 +14,7 @@ let allMigrations: [any Migration] = [
     M0002Staff(),
     M0003Cases(),
     M0004Notifications(),
+    M0005Auth(),
 ]
 
 /// Applies the migrations a database has not seen yet, each in its own transaction.

@@ -22,6 +22,28 @@ extension SQLStore: CaseRepository {
         }
     }
 
+    public func details(forMobile mobile: MobileNumber, limit: Int) async throws -> [CaseDetail] {
+        try await client.read { db in
+            let rows = try await db.raw(
+                """
+                SELECT c.id FROM cases c JOIN citizens z ON z.id = c.citizen_id
+                WHERE z.mobile = \(bind: mobile.value) ORDER BY c.created_at DESC, c.id DESC LIMIT \(literal: max(1, min(limit, 200)))
+                """
+            ).all()
+            var details: [CaseDetail] = []
+            for row in rows { details.append(try await detail(db, caseID: try row.int("id"))) }
+            return details
+        }
+    }
+
+    public func recordPersonalDataView(caseID: Int, actor: Actor) async throws {
+        let at = now()
+        try await client.write { db in
+            let (c, _) = try await lockCase(db, id: caseID)
+            try await appendEvent(db, c, .personalDataViewed, actor: actor, at: at)
+        }
+    }
+
     /// Keyset pagination on (created_at, id): a page costs the same at the start and at the ten-millionth row.
     public func list(_ query: CaseQuery) async throws -> CasePage {
         let limit = max(1, min(query.limit, 200))

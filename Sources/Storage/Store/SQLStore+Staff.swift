@@ -4,7 +4,12 @@ import Foundation
 import SQLKit
 
 extension SQLStore: StaffRepository {
-    public func createStaff(_ draft: StaffDraft) async throws -> Staff {
+    public func createStaff(_ input: StaffDraft) async throws -> Staff {
+        var normalised = input
+        // Usernames are matched case-insensitively at sign-in.
+        normalised.username = input.username.trimmingCharacters(in: .whitespaces).lowercased()
+        let draft = normalised
+        guard !draft.username.isEmpty, draft.username.count <= 64 else { throw DomainError.required("username", fa: "نام کاربری") }
         let created = now().millis
         return try await client.write { db in
             if try await db.raw("SELECT id FROM staff WHERE username = \(bind: draft.username)").first() != nil {
@@ -40,43 +45,25 @@ extension SQLStore: StaffRepository {
     }
 
     public func issueToken(staffID: Int, label: String?) async throws -> String {
-        var bytes = [UInt8](repeating: 0, count: 32)
-        var rng = SystemRandomNumberGenerator()
-        for i in bytes.indices { bytes[i] = UInt8.random(in: 0...255, using: &rng) }
-        let token = "smd_" + bytes.map { String(format: "%02x", $0) }.joined()
-        let hash = Self.tokenHash(token)
-        let created = now().millis
-        try await client.write { db in
-            try await db.raw(
-                """
-                INSERT INTO api_tokens (staff_id, token_hash, label, created_at)
-                VALUES (\(bind: staffID), \(bind: hash), \(bind: label), \(bind: created))
-                """
-            ).run()
-        }
-        return token
-    }
-
-    public func staff(forToken token: String) async throws -> Staff? {
-        let hash = Self.tokenHash(token)
-        return try await client.read { db in
-            try await db.raw(
-                """
-                SELECT s.id, s.username, s.display_name, s.role, s.province_code, s.agency_id, s.active
-                FROM api_tokens t JOIN staff s ON s.id = t.staff_id
-                WHERE t.token_hash = \(bind: hash) AND t.revoked_at IS NULL AND s.active = 1
-                """
-            ).first().map(Self.staff(from:))
-        }
+        try await issueToken(staffID: staffID, label: label, permissions: nil)
     }
 
     public func staff(username: String) async throws -> Staff? {
-        try await client.read { db in
+        let username = username.lowercased()
+        return try await client.read { db in
             try await db.raw(
                 """
                 SELECT id, username, display_name, role, province_code, agency_id, active
                 FROM staff s WHERE username = \(bind: username)
                 """
+            ).first().map(Self.staff(from:))
+        }
+    }
+
+    public func staff(id: Int) async throws -> Staff? {
+        try await client.read { db in
+            try await db.raw(
+                "SELECT id, username, display_name, role, province_code, agency_id, active FROM staff WHERE id = \(bind: id)"
             ).first().map(Self.staff(from:))
         }
     }

@@ -1,0 +1,14 @@
+import Hummingbird
+import NIOCore
+
+/// The request context of every Samad route: Hummingbird's core context plus the peer's address,
+/// which rate limits key on.
+public struct SamadRequestContext: RequestContext, RemoteAddressRequestContext {
+    public var coreContext: CoreRequestContextStorage
+    public let remoteAddress: SocketAddress?
+
+    public init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        remoteAddress = source.channel.remoteAddress
+    }
+}

@@ -1,0 +1,61 @@
+import Domain
+import Foundation
+import PersianKit
+
+/// A staff account as sign-in sees it.
+public struct StaffCredentials: Sendable {
+    public var staff: Staff
+    public var passwordHash: String?
+    public var failedLogins: Int
+    public var lockedUntil: Date?
+    public var totpSecret: String?
+}
+
+/// A server-side session; the cookie carries the id, the database only its hash.
+public struct SessionRecord: Sendable {
+    public enum Kind: String, Sendable { case staff, citizen }
+    public var idHash: String
+    public var kind: Kind
+    public var staffID: Int?
+    public var citizenMobile: String?
+    public var csrfToken: String
+    public var createdAt: Date
+    public var expiresAt: Date
+
+    public init(idHash: String, kind: Kind, staffID: Int?, citizenMobile: String?, csrfToken: String, createdAt: Date, expiresAt: Date) {
+        self.idHash = idHash
+        self.kind = kind
+        self.staffID = staffID
+        self.citizenMobile = citizenMobile
+        self.csrfToken = csrfToken
+        self.createdAt = createdAt
+        self.expiresAt = expiresAt
+    }
+}
+
+public enum OTPResult: Sendable, Equatable {
+    case ok, wrong, expired, tooManyAttempts, none
+}
+
+/// An integration token as listed: never the token itself.
+public struct TokenInfo: Sendable {
+    public var id: Int
+    public var staffID: Int
+    public var username: String
+    public var label: String?
+    public var permissions: Set<StaffAction>?
+    public var createdAt: Date
+    public var lastUsedAt: Date?
+    public var revokedAt: Date?
+}
+
+/// Hashes of secrets (tokens, session ids, one-time codes): only these are stored.
+public enum SecretHash {
+    public static func sha256(_ secret: String) -> String { SQLStore.tokenHash(secret) }
+
+    /// A random secret of `bytes` bytes, hex-encoded.
+    public static func random(bytes: Int = 32) -> String {
+        var rng = SystemRandomNumberGenerator()
+        return (0..<bytes).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &rng)) }.joined()
+    }
+}

@@ -1,0 +1,157 @@
+import Domain
+import Foundation
+import PersianKit
+import SQLKit
+
+extension SQLStore: AuthRepository {
+    public func credentials(username: String) async throws -> StaffCredentials? {
+        try await client.read { db in
+            try await db.raw(
+                """
+                SELECT id, username, display_name, role, province_code, agency_id, active, password_hash, failed_logins,
+                    locked_until, totp_secret
+                FROM staff WHERE username = \(bind: username)
+                """
+            ).first().map { row in
+                StaffCredentials(
+                    staff: try Self.staff(from: row), passwordHash: try row.optionalString("password_hash"),
+                    failedLogins: try row.int("failed_logins"), lockedUntil: try row.optionalDate("locked_until"),
+                    totpSecret: try row.optionalString("totp_secret"))
+            }
+        }
+    }
+
+    public func setPassword(staffID: Int, hash: String) async throws {
+        try await client.write { db in
+            try await db.raw(
+                "UPDATE staff SET password_hash = \(bind: hash), failed_logins = 0, locked_until = NULL WHERE id = \(bind: staffID)"
+            ).run()
+        }
+    }
+
+    public func recordFailedLogin(staffID: Int, lockUntil: Date?) async throws {
+        try await client.write { db in
+            try await db.raw(
+                """
+                UPDATE staff SET failed_logins = failed_logins + 1,
+                    locked_until = COALESCE(\(bind: lockUntil?.millis), locked_until)
+                WHERE id = \(bind: staffID)
+                """
+            ).run()
+        }
+    }
+
+    public func recordSuccessfulLogin(staffID: Int) async throws {
+        try await client.write { db in
+            try await db.raw("UPDATE staff SET failed_logins = 0, locked_until = NULL WHERE id = \(bind: staffID)").run()
+        }
+    }
+
+    public func setActive(username: String, active: Bool) async throws -> Staff {
+        try await client.write { db in
+            guard
+                let row = try await db.raw(
+                    """
+                    UPDATE staff SET active = \(bind: active ? 1 : 0) WHERE username = \(bind: username)
+                    RETURNING id, username, display_name, role, province_code, agency_id, active
+                    """
+                ).first()
+            else { throw DomainError.notFound("staff", fa: "کاربر") }
+            let staff = try Self.staff(from: row)
+            // A disabled account loses its sessions at once.
+            if !active { try await db.raw("DELETE FROM sessions WHERE staff_id = \(bind: staff.id)").run() }
+            return staff
+        }
+    }
+
+    public func setTOTPSecret(staffID: Int, secret: String?) async throws {
+        try await client.write { db in
+            try await db.raw("UPDATE staff SET totp_secret = \(bind: secret) WHERE id = \(bind: staffID)").run()
+        }
+    }
+
+    public func createSession(_ s: SessionRecord) async throws {
+        try await client.write { db in
+            try await db.raw(
+                """
+                INSERT INTO sessions (id_hash, kind, staff_id, citizen_mobile, csrf_token, created_at, expires_at, last_seen_at)
+                VALUES (\(bind: s.idHash), \(bind: s.kind.rawValue), \(bind: s.staffID), \(bind: s.citizenMobile),
+                    \(bind: s.csrfToken), \(bind: s.createdAt.millis), \(bind: s.expiresAt.millis), \(bind: s.createdAt.millis))
+                """
+            ).run()
+        }
+    }
+
+    public func session(idHash: String) async throws -> SessionRecord? {
+        let at = now().millis
+        return try await client.read { db in
+            try await db.raw(
+                """
+                SELECT id_hash, kind, staff_id, citizen_mobile, csrf_token, created_at, expires_at FROM sessions
+                WHERE id_hash = \(bind: idHash) AND expires_at > \(bind: at)
+                """
+            ).first().map { row in
+                SessionRecord(
+                    idHash: try row.string("id_hash"), kind: try row.enumValue("kind", as: SessionRecord.Kind.self),
+                    staffID: try row.optionalInt("staff_id"), citizenMobile: try row.optionalString("citizen_mobile"),
+                    csrfToken: try row.string("csrf_token"), createdAt: try row.date("created_at"),
+                    expiresAt: try row.date("expires_at"))
+            }
+        }
+    }
+
+    public func deleteSession(idHash: String) async throws {
+        try await client.write { db in try await db.raw("DELETE FROM sessions WHERE id_hash = \(bind: idHash)").run() }
+    }
+
+    public func deleteSessions(staffID: Int) async throws {
+        try await client.write { db in try await db.raw("DELETE FROM sessions WHERE staff_id = \(bind: staffID)").run() }
+    }
+
+    public func createOTP(mobile: MobileNumber, codeHash: String, expiresAt: Date) async throws -> Int {
+        let at = now().millis
+        return try await client.write { db in
+            // A new code replaces the older ones.
+            try await db.raw("UPDATE otp_challenges SET used = 1 WHERE mobile = \(bind: mobile.value) AND used = 0").run()
+            return try await db.raw(
+                """
+                INSERT INTO otp_challenges (mobile, code_hash, created_at, expires_at, attempts, used)
+                VALUES (\(bind: mobile.value), \(bind: codeHash), \(bind: at), \(bind: expiresAt.millis), 0, 0) RETURNING id
+                """
+            ).first()!.int("id")
+        }
+    }
+
+    public func otpCount(mobile: MobileNumber, since: Date) async throws -> Int {
+        try await client.read { db in
+            try await db.raw(
+                "SELECT COUNT(*) AS n FROM otp_challenges WHERE mobile = \(bind: mobile.value) AND created_at >= \(bind: since.millis)"
+            ).first()!.int("n")
+        }
+    }
+
+    public func verifyOTP(mobile: MobileNumber, codeHash: String, maxAttempts: Int) async throws -> OTPResult {
+        let at = now().millis
+        return try await client.write { db in
+            guard
+                let row = try await db.raw(
+                    """
+                    SELECT id, code_hash, expires_at, attempts FROM otp_challenges
+                    WHERE mobile = \(bind: mobile.value) AND used = 0 ORDER BY id DESC LIMIT 1\(unsafeRaw: engine.forUpdate)
+                    """
+                ).first()
+            else { return .none }
+            let id = try row.int("id")
+            if try row.int("expires_at") <= at { return .expired }
+            if try row.int("attempts") >= maxAttempts { return .tooManyAttempts }
+            let ok = try row.string("code_hash") == codeHash
+            // A used or exhausted code never works again.
+            try await db.raw(
+                """
+                UPDATE otp_challenges SET attempts = attempts + 1, used = \(bind: ok ? 1 : 0) WHERE id = \(bind: id)
+                """
+            ).run()
+            return ok ? .ok : .wrong
+        }
+    }
+}
