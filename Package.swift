@@ -101,7 +101,7 @@ let package = Package(
         .target(
             name: "TestSupport",
             dependencies: [
-                "AppBootstrap", "Storage", "Domain", "Workers",
+                "AppBootstrap", "Storage", "Domain", "Workers", "HTTPAPI",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strict

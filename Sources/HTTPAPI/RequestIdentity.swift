@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Synchronization
 
 /// What the transport knows about who is asking, carried to the OpenAPI handlers in a task-local
 /// (the generated handlers see only the operation's input).
@@ -14,6 +15,8 @@ public struct RequestIdentity: Sendable {
     public var remoteAddress: String
     /// Whether the method changes state (everything but GET, HEAD, OPTIONS).
     public var isWrite: Bool
+    /// Set-Cookie values a handler wants on its response (sent as-is, not through the OpenAPI encoder).
+    public let responseCookies = ResponseCookies()
 
     public init(authorization: String? = nil, sessionID: String? = nil, csrfToken: String? = nil, remoteAddress: String = "unknown", isWrite: Bool = false) {
         self.authorization = authorization
@@ -59,8 +62,19 @@ public struct RequestIdentityMiddleware: RouterMiddleware {
             csrfToken: request.headers[RequestIdentity.csrfHeader],
             remoteAddress: address,
             isWrite: ![.get, .head, .options].contains(request.method))
-        return try await RequestIdentity.$current.withValue(identity) {
+        var response = try await RequestIdentity.$current.withValue(identity) {
             try await next(request, context)
         }
+        for cookie in identity.responseCookies.all {
+            response.headers.append(HTTPField(name: .setCookie, value: cookie))
+        }
+        return response
     }
+}
+
+/// Cookies to set on the response being built.
+public final class ResponseCookies: Sendable {
+    private let values = Mutex<[String]>([])
+    func add(_ cookie: String) { values.withLock { $0.append(cookie) } }
+    var all: [String] { values.withLock { $0 } }
 }

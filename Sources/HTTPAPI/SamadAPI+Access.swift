@@ -3,7 +3,7 @@ import Foundation
 import PersianKit
 import Storage
 
-/// Who is asking and what they may see: the API's one gate, over `Operation.access` and `AccessPolicy`.
+/// Who is asking and what they may see: the API's one gate, over `APIOperation.access` and `AccessPolicy`.
 extension SamadAPI {
     /// Whoever the request's credentials name.
     enum Principal {
@@ -45,7 +45,7 @@ extension SamadAPI {
     }
 
     /// The staff member allowed to call `operation`, or 401 (no one signed in) / 403 (not allowed).
-    func staff(for operation: Operation) async throws -> Staff {
+    func staff(for operation: APIOperation) async throws -> Staff {
         guard case .staff(let staff, let permissions) = try await principal() else { throw DomainError.unauthenticated }
         switch operation.access {
         case .staff(let action):
@@ -59,7 +59,7 @@ extension SamadAPI {
     }
 
     /// The signed-in citizen, for `.citizen` operations.
-    func citizen(for operation: Operation) async throws -> MobileNumber {
+    func citizen(for operation: APIOperation) async throws -> MobileNumber {
         precondition(operation.access == .citizen)
         guard case .citizen(let mobile) = try await principal() else { throw DomainError.unauthenticated }
         return mobile

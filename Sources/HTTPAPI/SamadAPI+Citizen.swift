@@ -31,7 +31,8 @@ extension SamadAPI {
         switch try await auth.verifyOTP(mobile: mobile, codeHash: Self.codeHash(code, mobile: mobile), maxAttempts: Self.codeTries) {
         case .ok:
             let (cookie, csrf) = try await startSession(kind: .citizen, staffID: nil, mobile: mobile)
-            return .ok(.init(headers: .init(setCookie: cookie), body: .json(.init(kind: .citizen, csrfToken: csrf, mobile: mobile.masked))))
+            RequestIdentity.current.responseCookies.add(cookie)
+        return .ok(.init(body: .json(.init(kind: .citizen, csrfToken: csrf, mobile: mobile.masked))))
         case .wrong:
             throw DomainError(.unauthenticated, "wrong_code", fa: "کد واردشده نادرست است.", en: "Wrong code.", field: "code")
         case .expired, .none:

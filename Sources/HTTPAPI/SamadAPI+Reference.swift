@@ -26,7 +26,7 @@ extension SamadAPI {
     func createAgency(_ input: Operations.CreateAgency.Input) async throws -> Operations.CreateAgency.Output {
         let staff = try await staff(for: .createAgency)
         guard case .json(let body) = input.body else { throw DomainError.malformedRequest }
-        let draft = try Self.agencyDraft(body, by: staff)
+        let draft = try Self.agencyDraft(body, by: staff, defaultProvince: staff.provinceCode)
         let agency = try await reference.createAgency(draft)
         return .created(.init(body: .json(.init(agency))))
     }
@@ -37,7 +37,8 @@ extension SamadAPI {
         guard let existing = try await reference.agency(id: input.path.agencyId),
             AccessPolicy.covers(staff, province: existing.provinceCode)
         else { throw DomainError.notFound("agency", fa: "دستگاه") }
-        let agency = try await reference.updateAgency(id: existing.id, try Self.agencyDraft(body, by: staff))
+        let agency = try await reference.updateAgency(
+            id: existing.id, try Self.agencyDraft(body, by: staff, defaultProvince: existing.provinceCode))
         return .ok(.init(body: .json(.init(agency))))
     }
 
@@ -74,9 +75,10 @@ extension SamadAPI {
         return .ok(.init(body: .json(.init(category))))
     }
 
-    static func agencyDraft(_ body: Components.Schemas.AgencyInput, by staff: Staff) throws -> AgencyDraft {
+    /// An omitted province keeps `defaultProvince` (the agency's own on edits, the admin's on creation).
+    static func agencyDraft(_ body: Components.Schemas.AgencyInput, by staff: Staff, defaultProvince: String?) throws -> AgencyDraft {
         let name = try TextInput.required(body.name, field: "name", fa: "نام دستگاه", max: 200)
-        let province = body.province ?? staff.provinceCode
+        let province = body.province ?? defaultProvince
         // A provincial admin manages agencies of their own province only.
         guard AccessPolicy.covers(staff, province: province) else { throw DomainError.forbidden }
         return AgencyDraft(name: name, kind: body.kind.domain, parentID: body.parentId, provinceCode: province, active: body.active ?? true)

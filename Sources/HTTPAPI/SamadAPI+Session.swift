@@ -48,7 +48,8 @@ extension SamadAPI {
         }
         try await auth.recordSuccessfulLogin(staffID: account.staff.id)
         let (cookie, csrf) = try await startSession(kind: .staff, staffID: account.staff.id, mobile: nil)
-        return .ok(.init(headers: .init(setCookie: cookie), body: .json(.init(kind: .staff, csrfToken: csrf, staff: .init(account.staff)))))
+        RequestIdentity.current.responseCookies.add(cookie)
+        return .ok(.init(body: .json(.init(kind: .staff, csrfToken: csrf, staff: .init(account.staff)))))
     }
 
     func getSession(_ input: Operations.GetSession.Input) async throws -> Operations.GetSession.Output {
@@ -68,7 +69,8 @@ extension SamadAPI {
             _ = try await principal()  // checks the CSRF token: a foreign page cannot sign people out
             try await auth.deleteSession(idHash: session.idHash)
         }
-        return .noContent(.init(headers: .init(setCookie: SessionCookie.clear(secure: deps.secureCookies))))
+        RequestIdentity.current.responseCookies.add(SessionCookie.clear(secure: deps.secureCookies))
+        return .noContent(.init())
     }
 
     func changePassword(_ input: Operations.ChangePassword.Input) async throws -> Operations.ChangePassword.Output {
@@ -80,7 +82,8 @@ extension SamadAPI {
         try Self.checkNewPassword(body.newPassword)
         try await auth.setPassword(staffID: staff.id, hash: await Self.hash(body.newPassword, cost: deps.bcryptCost))
         try await auth.deleteSessions(staffID: staff.id)
-        return .noContent(.init(headers: .init(setCookie: SessionCookie.clear(secure: deps.secureCookies))))
+        RequestIdentity.current.responseCookies.add(SessionCookie.clear(secure: deps.secureCookies))
+        return .noContent(.init())
     }
 
     /// Creates a session and returns its Set-Cookie value and CSRF token.

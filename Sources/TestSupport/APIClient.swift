@@ -31,8 +31,14 @@ public struct APIClient: Sendable {
         return APIResponse(status: Int(response.status.code), headers: response.headers, data: Data(buffer: response.body))
     }
 
-    public func get(_ path: String, token: String? = nil) async throws -> APIResponse {
-        try await send(.get, path, token: token)
+    public func get(_ path: String, token: String? = nil, headers: [String: String] = [:]) async throws -> APIResponse {
+        try await send(.get, path, token: token, headers: headers)
+    }
+
+    /// Signs a staff member in with their password; the session's cookie and CSRF token come back.
+    public func signIn(_ username: String, password: String) async throws -> WebSession? {
+        let response = try await send(.post, "/api/v1/session", json: ["username": username, "password": password])
+        return WebSession(response)
     }
 
     public func post(_ path: String, token: String? = nil, json: [String: Any]? = nil, headers: [String: String] = [:]) async throws -> APIResponse {
@@ -57,4 +63,23 @@ public struct APIResponse: Sendable {
     public func string(_ key: String) -> String? { object[key] as? String }
     public func int(_ key: String) -> Int? { object[key] as? Int }
     public func list(_ key: String) -> [[String: Any]] { object[key] as? [[String: Any]] ?? [] }
+}
+
+/// A signed-in session as a browser holds it: the cookie, and the CSRF token for writes.
+public struct WebSession: Sendable {
+    public let cookie: String
+    public let csrf: String
+
+    public init?(_ response: APIResponse) {
+        guard response.status == 200, let setCookie = response.headers[.setCookie],
+            let pair = setCookie.split(separator: ";").first, let csrf = response.string("csrfToken")
+        else { return nil }
+        cookie = String(pair)
+        self.csrf = csrf
+    }
+
+    /// Headers for a read.
+    public var read: [String: String] { ["Cookie": cookie] }
+    /// Headers for a write.
+    public var write: [String: String] { ["Cookie": cookie, "X-CSRF-Token": csrf] }
 }

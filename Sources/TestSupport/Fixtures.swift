@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import HTTPAPI
 import Storage
 
 /// Staff of every role and scope, and the agencies tests refer to, in a seeded database.
@@ -16,6 +17,9 @@ public struct Fixtures: Sendable {
     public let tokens: [String: String]
 
     public func token(_ name: String) -> String { tokens[name]! }
+
+    /// Every fixture account's password.
+    public static func password(_ name: String) -> String { "pass-\(name)-1402" }
 
     static func make(_ store: SQLStore) async throws -> Fixtures {
         let provinces = try await store.provinces()
@@ -36,6 +40,7 @@ public struct Fixtures: Sendable {
             ("inspector", .inspector, nil, nil),
             ("admin", .admin, nil, nil),
             ("adminProvince", .admin, province, nil),
+            ("official", .official, province, nil),
             ("operatorOther", .operator, other, nil),
             ("supervisorOther", .supervisor, other, nil),
         ]
@@ -44,6 +49,7 @@ public struct Fixtures: Sendable {
         for (name, role, scope, agency) in plan {
             let s = try await store.createStaff(
                 StaffDraft(username: name, displayName: "آزمون \(name)", role: role, provinceCode: scope, agencyID: agency))
+            try await store.setPassword(staffID: s.id, hash: await SamadAPI.hash(Self.password(name), cost: 4))
             staff[name] = s
             tokens[name] = try await store.issueToken(staffID: s.id, label: "test")
         }

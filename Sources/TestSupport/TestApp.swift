@@ -30,7 +30,7 @@ public func withTestApp<T: Sendable>(
     let clock = TestClock()
     var config = AppConfig(
         port: 0, dataDir: scratch.dataDir, databaseURL: scratch.databaseURL, databaseSchema: scratch.schema,
-        publicURL: "https://samad.test", dispatcherEnabled: false, logLevel: .warning)
+        publicURL: "https://samad.test", dispatcherEnabled: false, logLevel: .info)
     config.now = { clock.now }
     config.bcryptCost = 4
     config.logHandler = { label in LogCapture.shared.handler(label: label) }

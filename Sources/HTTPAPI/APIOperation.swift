@@ -3,7 +3,7 @@ import Domain
 /// Every operation of openapi.yaml and who may call it: the table the handlers authorise against
 /// and the access-matrix test enumerates. An operation missing here does not compile its handler's
 /// check, and the test fails for any operationId in the spec without a row.
-public enum Operation: String, CaseIterable, Sendable {
+public enum APIOperation: String, CaseIterable, Sendable {
     case getHealth, listProvinces, listAgencies, listCategories
     case trackCase, rateCase, requestCitizenCode, createCitizenSession, listMyCases
     case createSession, getSession, deleteSession, changePassword
