@@ -27,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     ],
     targets: [
         .target(
@@ -66,6 +67,16 @@ let package = Package(
             plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
         ),
         .target(
+            name: "WebUI",
+            dependencies: [
+                "Domain", "Storage", "PersianKit", "HTTPAPI",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.copy("templates"), .copy("static")],
+            swiftSettings: strict
+        ),
+        .target(
             name: "Workers",
             dependencies: [
                 "Domain", "Storage",
@@ -78,7 +89,7 @@ let package = Package(
         .target(
             name: "AppBootstrap",
             dependencies: [
-                "Domain", "Storage", "HTTPAPI", "Workers", "PersianKit",
+                "Domain", "Storage", "HTTPAPI", "WebUI", "Workers", "PersianKit",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -110,6 +121,7 @@ let package = Package(
         .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: strict),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "HTTPAPITests", dependencies: ["HTTPAPI", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")], swiftSettings: strict),
+        .testTarget(name: "WebUITests", dependencies: ["WebUI", "TestSupport"], resources: [.copy("Snapshots")], swiftSettings: strict),
         .testTarget(name: "WorkersTests", dependencies: ["Workers", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")], swiftSettings: strict),
         .testTarget(name: "AppBootstrapTests", dependencies: ["AppBootstrap", "TestSupport", "samad", .product(name: "AsyncHTTPClient", package: "async-http-client")], swiftSettings: strict),
     ]

@@ -24,7 +24,7 @@ public func buildApplication(config: AppConfig) async throws -> Samad {
     let database = store.client
     let gateway = makeGateway(config)
     let dispatcher = NotificationDispatcher(outbox: store, gateway: gateway, logger: logger, now: config.now)
-    let router = try buildRouter(config: config, store: store, gateway: gateway)
+    let router = try await buildRouter(config: config, store: store, gateway: gateway)
     var services: [any Service] = [DatabaseService(database: database)]
     if config.dispatcherEnabled { services.append(dispatcher) }
     let application = Application(

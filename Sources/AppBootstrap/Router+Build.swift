@@ -6,10 +6,11 @@ import OpenAPIRuntime
 import PersianKit
 import Prometheus
 import Storage
+import WebUI
 import Workers
 
 /// Routes: the OpenAPI operations, the spec itself, and /metrics, behind the shared middleware.
-func buildRouter(config: AppConfig, store: SQLStore, gateway: any SMSGateway) throws -> Router<SamadRequestContext> {
+func buildRouter(config: AppConfig, store: SQLStore, gateway: any SMSGateway) async throws -> Router<SamadRequestContext> {
     _ = MetricsBootstrap.registry
     let router = Router(context: SamadRequestContext.self)
     router.add(middleware: SecurityHeadersMiddleware())
@@ -17,6 +18,9 @@ func buildRouter(config: AppConfig, store: SQLStore, gateway: any SMSGateway) th
     router.add(middleware: APIErrorMiddleware())
     router.add(middleware: RequestIdentityMiddleware(trustProxy: config.trustProxy))
     let database = store.client
+    let gatekeeper = Gatekeeper(
+        auth: store, staff: store, secureCookies: config.publicURL.hasPrefix("https://"), bcryptCost: config.bcryptCost,
+        now: config.now)
     let api = SamadAPI(
         .init(
             cases: store, reference: store, staff: store, auth: store, databaseName: database.engine.rawValue,
@@ -26,8 +30,10 @@ func buildRouter(config: AppConfig, store: SQLStore, gateway: any SMSGateway) th
                 _ = try await gateway.send(
                     OutboundSMS(id: id, caseID: 0, kind: .signInCode, mobile: mobile.value, text: text, status: .pending, attempts: 0))
             },
-            secureCookies: config.publicURL.hasPrefix("https://"), bcryptCost: config.bcryptCost, now: config.now))
+            gatekeeper: gatekeeper))
     try api.register(on: router)
+    let pages = try await WebUI(.init(cases: store, reference: store, gatekeeper: gatekeeper))
+    pages.register(on: router)
     let spec = try APISpec.yaml()
     router.get("/openapi.yaml") { _, _ in
         Response(

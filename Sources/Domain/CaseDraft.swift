@@ -50,26 +50,62 @@ public struct CaseDraft: Sendable, Hashable {
         PersianDigits.toASCII(raw).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// Parses raw input the way every entry point (API, pages, generator) must.
+    /// Parses raw input the way every entry point (API, pages, generator) must; throws the first problem.
     public static func parse(
         channel: Channel, kind: CaseKind, categoryCode: String, subject: String?, body: String?, confidential: Bool,
         priority: CasePriority = .normal, nationalID: String, mobile: String, firstName: String?, lastName: String?,
         provinceCode: String, countyCode: String?
     ) throws(DomainError) -> CaseDraft {
-        let nid: NationalID
-        do { nid = try NationalID(parsing: nationalID) } catch { throw DomainError(error, field: "citizen.nationalId") }
-        let phone: MobileNumber
-        do { phone = try MobileNumber(parsing: mobile) } catch { throw DomainError(error, field: "citizen.mobile") }
+        switch parseAll(
+            channel: channel, kind: kind, categoryCode: categoryCode, subject: subject, body: body,
+            confidential: confidential, priority: priority, nationalID: nationalID, mobile: mobile, firstName: firstName,
+            lastName: lastName, provinceCode: provinceCode, countyCode: countyCode)
+        {
+        case .success(let draft): return draft
+        case .failure(let problems): throw problems.errors[0]
+        }
+    }
+
+    /// Every problem of the input at once, so a form can mark each wrong field.
+    public struct Problems: Error, Sendable {
+        public let errors: [DomainError]
+    }
+
+    public static func parseAll(
+        channel: Channel, kind: CaseKind, categoryCode: String, subject: String?, body: String?, confidential: Bool,
+        priority: CasePriority = .normal, nationalID: String, mobile: String, firstName: String?, lastName: String?,
+        provinceCode: String, countyCode: String?
+    ) -> Result<CaseDraft, Problems> {
+        var errors: [DomainError] = []
+        func check<T>(_ parse: () throws(DomainError) -> T) -> T? {
+            do { return try parse() } catch {
+                errors.append(error)
+                return nil
+            }
+        }
+        let subject = check { () throws(DomainError) in try TextInput.required(subject, field: "subject", fa: "موضوع", max: TextInput.maxSubject) }
+        let body = check { () throws(DomainError) in try TextInput.required(body, field: "body", fa: "متن نامه", max: TextInput.maxBody) }
+        let first = check { () throws(DomainError) in try TextInput.required(firstName, field: "firstName", fa: "نام", max: TextInput.maxName) }
+        let last = check { () throws(DomainError) in try TextInput.required(lastName, field: "lastName", fa: "نام خانوادگی", max: TextInput.maxName) }
+        let nid = check { () throws(DomainError) in try parseNationalID(nationalID) }
+        let phone = check { () throws(DomainError) in try parseMobile(mobile) }
+        guard errors.isEmpty, let subject, let body, let first, let last, let nid, let phone else {
+            return .failure(Problems(errors: errors))
+        }
         let citizen = CitizenDraft(
-            nationalID: nid, mobile: phone,
-            firstName: try TextInput.required(firstName, field: "firstName", fa: "نام", max: TextInput.maxName),
-            lastName: try TextInput.required(lastName, field: "lastName", fa: "نام خانوادگی", max: TextInput.maxName),
-            provinceCode: Self.code(provinceCode),
+            nationalID: nid, mobile: phone, firstName: first, lastName: last, provinceCode: Self.code(provinceCode),
             countyCode: countyCode.map(Self.code).flatMap { $0.isEmpty ? nil : $0 })
-        return CaseDraft(
-            channel: channel, kind: kind, categoryCode: categoryCode,
-            subject: try TextInput.required(subject, field: "subject", fa: "موضوع", max: TextInput.maxSubject),
-            body: try TextInput.required(body, field: "body", fa: "متن نامه", max: TextInput.maxBody),
-            confidential: confidential, priority: priority, citizen: citizen)
+        return .success(
+            CaseDraft(
+                channel: channel, kind: kind, categoryCode: categoryCode, subject: subject, body: body,
+                confidential: confidential, priority: priority, citizen: citizen))
+    }
+
+    static func parseNationalID(_ raw: String) throws(DomainError) -> NationalID {
+        do { return try NationalID(parsing: raw) } catch { throw DomainError(error, field: "citizen.nationalId") }
+    }
+
+    static func parseMobile(_ raw: String) throws(DomainError) -> MobileNumber {
+        do { return try MobileNumber(parsing: raw) } catch { throw DomainError(error, field: "citizen.mobile") }
     }
 }

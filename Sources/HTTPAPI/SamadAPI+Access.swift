@@ -5,48 +5,9 @@ import Storage
 
 /// Who is asking and what they may see: the API's one gate, over `APIOperation.access` and `AccessPolicy`.
 extension SamadAPI {
-    /// Whoever the request's credentials name.
-    enum Principal {
-        case staff(Staff, permissions: Set<StaffAction>?)
-        case citizen(MobileNumber)
-        case anonymous
-    }
-
-    /// Resolves the bearer token or the session cookie. A write made with the cookie must echo the
-    /// session's CSRF token; an unknown or expired cookie counts as no credentials.
-    func principal() async throws -> Principal {
-        let identity = RequestIdentity.current
-        if let token = identity.bearerToken {
-            guard let (staff, permissions) = try await auth.tokenPrincipal(token) else { throw DomainError.unauthenticated }
-            return .staff(staff, permissions: permissions)
-        }
-        guard let session = try await currentSession() else { return .anonymous }
-        if identity.isWrite, identity.csrfToken != session.csrfToken {
-            throw DomainError(
-                .forbidden, "csrf_invalid", fa: "برگه منقضی شده است؛ صفحه را دوباره بارگیری کنید.",
-                en: "Missing or wrong CSRF token.")
-        }
-        switch session.kind {
-        case .staff:
-            guard let id = session.staffID, let staff = try await staffAccounts.staff(id: id), staff.active else {
-                return .anonymous
-            }
-            return .staff(staff, permissions: nil)
-        case .citizen:
-            guard let raw = session.citizenMobile, let mobile = try? MobileNumber(parsing: raw) else { return .anonymous }
-            return .citizen(mobile)
-        }
-    }
-
-    /// The live session the cookie names, if any.
-    func currentSession() async throws -> SessionRecord? {
-        guard let id = RequestIdentity.current.sessionID else { return nil }
-        return try await auth.session(idHash: SecretHash.sha256(id))
-    }
-
     /// The staff member allowed to call `operation`, or 401 (no one signed in) / 403 (not allowed).
     func staff(for operation: APIOperation) async throws -> Staff {
-        guard case .staff(let staff, let permissions) = try await principal() else { throw DomainError.unauthenticated }
+        guard case .staff(let staff, let permissions) = try await gate.principal() else { throw DomainError.unauthenticated }
         switch operation.access {
         case .staff(let action):
             try AccessPolicy.require(staff, may: action, tokenPermissions: permissions)
@@ -61,7 +22,7 @@ extension SamadAPI {
     /// The signed-in citizen, for `.citizen` operations.
     func citizen(for operation: APIOperation) async throws -> MobileNumber {
         precondition(operation.access == .citizen)
-        guard case .citizen(let mobile) = try await principal() else { throw DomainError.unauthenticated }
+        guard case .citizen(let mobile) = try await gate.principal() else { throw DomainError.unauthenticated }
         return mobile
     }
 

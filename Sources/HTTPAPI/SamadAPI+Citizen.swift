@@ -18,7 +18,7 @@ extension SamadAPI {
         let code = String(format: "%06d", Int.random(in: 0...999_999, using: &rng))
         let id = try await auth.createOTP(
             mobile: mobile, codeHash: Self.codeHash(code, mobile: mobile),
-            expiresAt: deps.now().addingTimeInterval(Self.codeLifetime))
+            expiresAt: gate.now().addingTimeInterval(Self.codeLifetime))
         try await deps.sendCode(id, mobile, "سامد: کد ورود شما \(PersianDigits.toPersian(code)) است. این کد تا ۲ دقیقه اعتبار دارد؛ آن را به کسی ندهید.")
         return .accepted(.init())
     }
@@ -30,9 +30,8 @@ extension SamadAPI {
         let code = PersianText.normalizeIdentifier(body.code)
         switch try await auth.verifyOTP(mobile: mobile, codeHash: Self.codeHash(code, mobile: mobile), maxAttempts: Self.codeTries) {
         case .ok:
-            let (cookie, csrf) = try await startSession(kind: .citizen, staffID: nil, mobile: mobile)
-            RequestIdentity.current.responseCookies.add(cookie)
-        return .ok(.init(body: .json(.init(kind: .citizen, csrfToken: csrf, mobile: mobile.masked))))
+            let csrf = try await gate.startSession(kind: .citizen, staffID: nil, mobile: mobile)
+            return .ok(.init(body: .json(.init(kind: .citizen, csrfToken: csrf, mobile: mobile.masked))))
         case .wrong:
             throw DomainError(.unauthenticated, "wrong_code", fa: "کد واردشده نادرست است.", en: "Wrong code.", field: "code")
         case .expired, .none:

@@ -21,17 +21,13 @@ public struct SamadAPI: APIProtocol {
         public var ping: @Sendable () async throws -> Void
         /// Sends a citizen's sign-in code by SMS (straight to the gateway: a code is useless later).
         public var sendCode: @Sendable (_ challengeID: Int, _ mobile: MobileNumber, _ text: String) async throws -> Void
-        /// Cookies get `Secure` when Samad is served over TLS.
-        public var secureCookies: Bool
-        /// Bcrypt cost for new password hashes (tests lower it).
-        public var bcryptCost: UInt8
-        public var now: @Sendable () -> Date
+        /// Sign-in, sessions and rate limits, shared with the pages.
+        public var gatekeeper: Gatekeeper
 
         public init(
             cases: any CaseRepository, reference: any ReferenceRepository, staff: any StaffRepository,
             auth: any AuthRepository, databaseName: String, ping: @escaping @Sendable () async throws -> Void,
-            sendCode: @escaping @Sendable (Int, MobileNumber, String) async throws -> Void, secureCookies: Bool,
-            bcryptCost: UInt8 = 12, now: @escaping @Sendable () -> Date = { Date() }
+            sendCode: @escaping @Sendable (Int, MobileNumber, String) async throws -> Void, gatekeeper: Gatekeeper
         ) {
             self.cases = cases
             self.reference = reference
@@ -40,14 +36,12 @@ public struct SamadAPI: APIProtocol {
             self.databaseName = databaseName
             self.ping = ping
             self.sendCode = sendCode
-            self.secureCookies = secureCookies
-            self.bcryptCost = bcryptCost
-            self.now = now
+            self.gatekeeper = gatekeeper
         }
     }
 
     let deps: Dependencies
-    let limiter = RateLimiter()
+    var gate: Gatekeeper { deps.gatekeeper }
 
     var cases: any CaseRepository { deps.cases }
     var reference: any ReferenceRepository { deps.reference }
@@ -70,6 +64,6 @@ public struct SamadAPI: APIProtocol {
 
     /// Counts a hit against a rate-limit rule for `key`.
     func limit(_ bucket: String, _ key: String, _ rule: RateLimiter.Rule) async throws {
-        try await limiter.hit("\(bucket):\(key)", rule, now: deps.now())
+        try await gate.limit(bucket, key, rule)
     }
 }

@@ -30,6 +30,8 @@ public protocol StaffRepository: Sendable {
 public protocol CaseRepository: Sendable {
     func register(_ draft: CaseDraft, actor: Actor, idempotencyKey: String?) async throws -> Registration
     func detail(_ code: TrackingCode) async throws -> CaseDetail?
+    /// The case an earlier registration with this idempotency key created, if any.
+    func registered(idempotencyKey: String, actor: Actor) async throws -> CaseDetail?
     func detail(referralID: Int) async throws -> CaseDetail?
     func list(_ query: CaseQuery) async throws -> CasePage
     /// An agency's referrals, soonest due first; `scopeProvince` limits an admin to a province.
@@ -41,6 +43,8 @@ public protocol CaseRepository: Sendable {
     func acceptReferral(_ referralID: Int, actor: Actor) async throws -> CaseDetail
     func answerReferral(_ referralID: Int, answer: String, actor: Actor) async throws -> CaseDetail
     func returnReferral(_ referralID: Int, reason: String, actor: Actor) async throws -> CaseDetail
+    /// A known citizen by national ID (or else mobile) and their latest cases, for the operator console.
+    func citizenHistory(nationalID: NationalID?, mobile: MobileNumber?, limit: Int) async throws -> (Citizen, [CaseSummary])?
     /// A citizen's cases by the mobile they signed in with, newest first.
     func details(forMobile mobile: MobileNumber, limit: Int) async throws -> [CaseDetail]
     /// Writes to the case's history that `actor` saw the citizen's full identity.

@@ -49,7 +49,7 @@ public struct Fixtures: Sendable {
         for (name, role, scope, agency) in plan {
             let s = try await store.createStaff(
                 StaffDraft(username: name, displayName: "آزمون \(name)", role: role, provinceCode: scope, agencyID: agency))
-            try await store.setPassword(staffID: s.id, hash: await SamadAPI.hash(Self.password(name), cost: 4))
+            try await store.setPassword(staffID: s.id, hash: await Gatekeeper.hash(Self.password(name), cost: 4))
             staff[name] = s
             tokens[name] = try await store.issueToken(staffID: s.id, label: "test")
         }

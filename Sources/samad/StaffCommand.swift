@@ -53,7 +53,7 @@ struct StaffCommand: AsyncParsableCommand {
                 let staff = try await store.createStaff(
                     StaffDraft(username: username, displayName: name ?? username, role: role, provinceCode: province, agencyID: agency))
                 let password = StaffCommand.randomPassword()
-                try await store.setPassword(staffID: staff.id, hash: await SamadAPI.hash(password, cost: config.bcryptCost))
+                try await store.setPassword(staffID: staff.id, hash: await Gatekeeper.hash(password, cost: config.bcryptCost))
                 let token = try await store.issueToken(staffID: staff.id, label: "cli")
                 print("Created \(staff.role.rawValue) '\(staff.username)' (id \(staff.id)).")
                 print("First password (change it after signing in): \(password)")
@@ -96,7 +96,7 @@ struct StaffCommand: AsyncParsableCommand {
                     throw DomainError.notFound("staff", fa: "کاربر")
                 }
                 let password = StaffCommand.randomPassword()
-                try await store.setPassword(staffID: staff.id, hash: await SamadAPI.hash(password, cost: config.bcryptCost))
+                try await store.setPassword(staffID: staff.id, hash: await Gatekeeper.hash(password, cost: config.bcryptCost))
                 try await store.deleteSessions(staffID: staff.id)
                 print("New password for '\(staff.username)': \(password)")
             }

@@ -36,7 +36,7 @@ public struct DemoStaff: Sendable {
                 staff = existing
             } else {
                 staff = try await store.createStaff(draft)
-                try await store.setPassword(staffID: staff.id, hash: await SamadAPI.hash(password, cost: bcryptCost))
+                try await store.setPassword(staffID: staff.id, hash: await Gatekeeper.hash(password, cost: bcryptCost))
             }
             logins.append(Login(staff: staff, token: try await store.issueToken(staffID: staff.id, label: "demo")))
         }

@@ -6,7 +6,8 @@ import SQLKit
 extension SQLStore {
     public func register(_ draft: CaseDraft, actor: Actor, idempotencyKey: String?) async throws -> Registration {
         let at = now()
-        let staffID: Int? = if case .staff(let s) = actor { s.id } else { nil }
+        // Public forms (no staff member) share key space 0; their keys are random per form.
+        let staffID: Int? = if case .staff(let s) = actor { s.id } else { 0 }
         let key = idempotencyKey.flatMap { $0.isEmpty ? nil : String($0.prefix(200)) }
         return try await client.write { db in
             if let key, let staffID {
@@ -51,6 +52,18 @@ extension SQLStore {
                 ).run()
             }
             return Registration(detail: try await detail(db, caseID: caseID), created: true)
+        }
+    }
+
+    public func registered(idempotencyKey: String, actor: Actor) async throws -> CaseDetail? {
+        let staffID: Int = if case .staff(let s) = actor { s.id } else { 0 }
+        return try await client.read { db in
+            guard
+                let row = try await db.raw(
+                    "SELECT case_id FROM idempotency_keys WHERE staff_id = \(bind: staffID) AND idem_key = \(bind: idempotencyKey)"
+                ).first()
+            else { return nil }
+            return try await detail(db, caseID: try row.int("case_id"))
         }
     }
 

@@ -1,0 +1,147 @@
+import Domain
+import Foundation
+import HTTPAPI
+import Hummingbird
+import PersianKit
+import Storage
+
+/// One case on one screen: facts, text, answer, referrals, the whole timeline, and the actions the
+/// signed-in staff member may take.
+extension WebUI {
+    struct CaseModel {
+        struct Step { let at: String; let description: String; let actor: String; let text: String? }
+        struct ReferralRow {
+            let id: Int; let agency: String; let statusLabel: String; let due: String; let answer: String?; let reason: String?
+            let mine: Bool; let canAccept: Bool; let acceptURL: String; let answerURL: String; let returnURL: String
+        }
+        struct AgencyChoice { let id: Int; let name: String; let suggested: Bool }
+        struct Screening {
+            let canAnswer: Bool; let canRefer: Bool; let canClose: Bool; let version: Int
+            let answerURL: String; let referURL: String; let mergeURL: String; let closeURL: String
+            let agencies: [AgencyChoice]
+        }
+        let layout: Layout
+        let csrf: String
+        let code: String
+        let codeGrouped: String
+        let subject: String
+        let status: String
+        let statusLabel: String
+        let kindLabel: String
+        let categoryName: String
+        let channelLabel: String
+        let provinceName: String
+        let createdAt: String
+        let citizen: String
+        let body: String
+        let answer: String?
+        let referrals: [ReferralRow]
+        let hasReferrals: Bool
+        let screening: Screening?
+        let timeline: [Step]
+    }
+
+    static let doneNotices: [String: String] = [
+        "answer": "پاسخ ثبت شد و پیامک آن برای شهروند فرستاده می‌شود.", "refer": "نامه ارجاع شد.",
+        "merge": "نامه ادغام شد.", "close": "نامه مختومه شد.", "accept": "رسیدگی آغاز شد.",
+        "return": "ارجاع بازگردانده شد.",
+    ]
+
+    func registerCasePages(on router: Router<SamadRequestContext>) {
+        router.get(RouterPath(SiteURL.staffCasePattern), use: page { request, context in
+            let (staff, csrf) = try await signedInStaff(may: .readCases)
+            let detail = try await visibleCase(context.parameters.get("code") ?? "", to: staff)
+            let notice = request.uri.queryParameters.get("done").flatMap { Self.doneNotices[String($0)] }
+            return try await casePage(detail, staff: staff, csrf: csrf, notice: notice)
+        })
+        router.post(RouterPath(SiteURL.caseActionPattern), use: page { request, context in
+            let form = try await Form.read(request)
+            let (staff, csrf) = try await signedInStaff(may: .screenCase, csrf: form["_csrf"])
+            let detail = try await visibleCase(context.parameters.get("code") ?? "", to: staff)
+            guard let action = context.parameters.get("action").flatMap(SiteURL.CaseAction.init(rawValue:)) else {
+                throw DomainError.notFound("page", fa: "صفحه")
+            }
+            let code = detail.case.trackingCode
+            let version = form["version"].flatMap { Int($0) }
+            do {
+                switch action {
+                case .answer:
+                    _ = try await cases.answerDirectly(code, answer: form.text("answer"), actor: .staff(staff), expectedVersion: version)
+                case .refer:
+                    let ids = form.all("agency").compactMap { Int($0) }
+                    _ = try await cases.refer(code, to: ids, note: form["note"], actor: .staff(staff), expectedVersion: version)
+                case .merge:
+                    let target = try await visibleCase(form.text("target"), to: staff)
+                    _ = try await cases.merge(code, into: target.case.trackingCode, actor: .staff(staff))
+                case .close:
+                    _ = try await cases.close(code, note: form["note"], actor: .staff(staff))
+                }
+            } catch let error as DomainError where [.invalid, .conflict, .notFound].contains(error.kind) {
+                return try await casePage(detail, staff: staff, csrf: csrf, error: error.messageFa, status: .badRequest)
+            }
+            return HTML.redirect(SiteURL.staffCase(code.value).path + "?done=\(action.rawValue)")
+        })
+        router.post(RouterPath(SiteURL.referralActionPattern), use: page { request, context in
+            let form = try await Form.read(request)
+            let (staff, csrf) = try await signedInStaff(may: .handleReferral, csrf: form["_csrf"])
+            guard let id = context.parameters.get("id").flatMap({ Int($0) }), let detail = try await cases.detail(referralID: id),
+                let referral = detail.referrals.first(where: { $0.id == id }),
+                AccessPolicy.canHandle(staff, referralAgencyID: referral.agencyID, caseProvince: detail.case.provinceCode),
+                let action = context.parameters.get("action").flatMap(SiteURL.ReferralAction.init(rawValue:))
+            else { throw DomainError.notFound("referral", fa: "ارجاع") }
+            do {
+                switch action {
+                case .accept: _ = try await cases.acceptReferral(id, actor: .staff(staff))
+                case .answer: _ = try await cases.answerReferral(id, answer: form.text("answer"), actor: .staff(staff))
+                case .return: _ = try await cases.returnReferral(id, reason: form.text("reason"), actor: .staff(staff))
+                }
+            } catch let error as DomainError where [.invalid, .conflict].contains(error.kind) {
+                return try await casePage(detail, staff: staff, csrf: csrf, error: error.messageFa, status: .badRequest)
+            }
+            return HTML.redirect(SiteURL.staffCase(detail.case.trackingCode.value).path + "?done=\(action.rawValue)")
+        })
+    }
+
+    func casePage(
+        _ detail: CaseDetail, staff: Staff, csrf: String, notice: String? = nil, error: String? = nil,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let c = detail.case
+        let code = c.trackingCode.value
+        var screening: CaseModel.Screening?
+        if (try? AccessPolicy.require(staff, may: .screenCase)) != nil {
+            let category = try await reference.categories(includeInactive: true).first { $0.code == c.categoryCode }
+            let agencies = try await reference.agencies(province: c.provinceCode, kind: nil, includeInactive: false)
+                // The province's own agencies first, the category's usual kind pre-selected.
+                .sorted { ($0.provinceCode == c.provinceCode ? 0 : 1, $0.id) < ($1.provinceCode == c.provinceCode ? 0 : 1, $1.id) }
+            let suggested = agencies.first { $0.kind == category?.defaultAgencyKind && $0.provinceCode == c.provinceCode }?.id
+            screening = .init(
+                canAnswer: (try? CaseRules.checkAnswerDirectly(c)) != nil, canRefer: (try? CaseRules.checkRefer(c)) != nil,
+                canClose: (try? CaseRules.checkClose(c)) != nil, version: c.version,
+                answerURL: SiteURL.caseAction(code, .answer).path, referURL: SiteURL.caseAction(code, .refer).path,
+                mergeURL: SiteURL.caseAction(code, .merge).path, closeURL: SiteURL.caseAction(code, .close).path,
+                agencies: agencies.map { .init(id: $0.id, name: $0.name, suggested: $0.id == suggested) })
+        }
+        let referrals = detail.referrals.map { r in
+            CaseModel.ReferralRow(
+                id: r.id, agency: r.agencyName, statusLabel: r.status.nameFa, due: Show.dateTime(r.dueAt), answer: r.answer,
+                reason: r.returnReason,
+                mine: r.status.isOpen && AccessPolicy.canHandle(staff, referralAgencyID: r.agencyID, caseProvince: c.provinceCode),
+                canAccept: r.status == .pending, acceptURL: SiteURL.referralAction(r.id, .accept).path,
+                answerURL: SiteURL.referralAction(r.id, .answer).path, returnURL: SiteURL.referralAction(r.id, .return).path)
+        }
+        let identify = AccessPolicy.mayIdentifyCitizen(staff, confidential: c.confidential)
+        let model = CaseModel(
+            layout: Layout(title: "نامه \(Show.digits(code))", staff: staff, csrf: csrf, notice: notice, error: error),
+            csrf: csrf, code: Show.digits(code), codeGrouped: c.trackingCode.grouped, subject: c.subject, status: c.status.rawValue,
+            statusLabel: c.status.nameFa, kindLabel: c.kind.nameFa, categoryName: detail.categoryName, channelLabel: c.channel.nameFa,
+            provinceName: detail.provinceName, createdAt: Show.dateTime(c.createdAt),
+            citizen: identify
+                ? "\(detail.citizen.fullName) · همراه \(Show.digits(detail.citizen.mobile.masked))" : "محرمانه",
+            body: c.body, answer: c.answer, referrals: referrals, hasReferrals: !referrals.isEmpty, screening: screening,
+            timeline: detail.events.map {
+                .init(at: Show.dateTime($0.at), description: $0.descriptionFa, actor: $0.actorName, text: $0.text)
+            })
+        return render("case", model, status: status)
+    }
+}

@@ -1,0 +1,48 @@
+import Domain
+import Foundation
+import HTTPAPI
+import Hummingbird
+import PersianKit
+import Storage
+
+/// A liaison's inbox: their agency's open referrals, coloured by how close the deadline is.
+extension WebUI {
+    struct InboxModel {
+        struct Item { let code: String; let url: String; let subject: String; let statusLabel: String; let due: String; let urgency: String; let urgencyLabel: String }
+        let layout: Layout
+        let agencyName: String
+        let count: String
+        let items: [Item]
+    }
+
+    func registerInboxPages(on router: Router<SamadRequestContext>) {
+        router.get(RouterPath(SiteURL.inbox.path), use: page { _, _ in
+            let (staff, csrf) = try await signedInStaff(may: .handleReferral)
+            let agencyID = staff.role == .liaison ? staff.agencyID : nil
+            let entries = try await cases.inbox(
+                agencyID: agencyID, openOnly: true, scopeProvince: staff.role == .liaison ? nil : staff.provinceCode, limit: 200)
+            let agencyName = try await agencyID.asyncMap { try await reference.agency(id: $0)?.name } ?? nil
+            let now = gate.now()
+            let model = InboxModel(
+                layout: Layout(title: "کارتابل دستگاه", staff: staff, csrf: csrf, current: SiteURL.inbox.path),
+                agencyName: agencyName ?? "دستگاه‌ها", count: Show.number(entries.count),
+                items: entries.map { entry in
+                    let left = entry.referral.dueAt.timeIntervalSince(now)
+                    let (urgency, label) =
+                        left < 0 ? ("overdue", "گذشته از مهلت") : left < 2 * 86_400 ? ("soon", "نزدیک به مهلت") : ("ok", "در مهلت")
+                    return .init(
+                        code: Show.digits(entry.trackingCode.value), url: SiteURL.staffCase(entry.trackingCode.value).path,
+                        subject: entry.subject, statusLabel: entry.referral.status.nameFa,
+                        due: Show.dateTime(entry.referral.dueAt), urgency: urgency, urgencyLabel: label)
+                })
+            return render("inbox", model)
+        })
+    }
+}
+
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
+}

@@ -1,0 +1,133 @@
+import Domain
+import Foundation
+import HTTPAPI
+import Hummingbird
+import PersianKit
+import Storage
+
+/// The operator console: one keyboard-only form for a call to 111 while the citizen is on the line.
+extension WebUI {
+    struct IntakeModel {
+        struct Past { let code: String; let url: String; let subject: String; let status: String; let statusLabel: String; let createdAt: String }
+        var layout: Layout
+        var formKey: String
+        var form: [String: String]
+        var errors: [String: String] = [:]
+        var channels: [Option] = []
+        var kinds: [Option] = []
+        var categories: [Option] = []
+        var counties: [Option] = []
+        var provinces: [Option] = []
+        var hasProvinces = false
+        var history: [Past] = []
+        var hasHistory = false
+        var duplicate: Past?
+    }
+
+    static let intakeFields = [
+        "nationalId", "mobile", "firstName", "lastName", "county", "province", "channel", "kind", "category", "subject", "body",
+        "confidential",
+    ]
+
+    func registerIntakePages(on router: Router<SamadRequestContext>) {
+        router.get(RouterPath(SiteURL.intake.path), use: page { _, _ in
+            let (staff, csrf) = try await signedInStaff(may: .registerCase)
+            return try await intakePage(staff: staff, csrf: csrf, form: ["channel": Channel.phone111.rawValue], formKey: UUID().uuidString)
+        })
+        router.post(RouterPath(SiteURL.intake.path), use: page { request, _ in
+            let form = try await Form.read(request)
+            let (staff, csrf) = try await signedInStaff(may: .registerCase, csrf: form["_csrf"])
+            var values: [String: String] = [:]
+            for key in Self.intakeFields { values[key] = form[key] }
+            let formKey = form["_form"] ?? UUID().uuidString
+            let history = try await lookUp(values)
+            if form["op"] == "lookup", let (citizen, _) = history {
+                values["firstName"] = values["firstName"].flatMap { $0.isEmpty ? nil : $0 } ?? citizen.firstName
+                values["lastName"] = values["lastName"].flatMap { $0.isEmpty ? nil : $0 } ?? citizen.lastName
+                values["mobile"] = values["mobile"].flatMap { $0.isEmpty ? nil : $0 } ?? citizen.mobile.value
+                values["nationalId"] = citizen.nationalID.value
+                values["county"] = values["county"].flatMap { $0.isEmpty ? nil : $0 } ?? citizen.countyCode
+            }
+            if form["op"] == "lookup" {
+                return try await intakePage(staff: staff, csrf: csrf, form: values, formKey: formKey, history: history)
+            }
+            let parsed = CaseDraft.parseAll(
+                channel: Channel(rawValue: form.text("channel")) ?? .phone111, kind: CaseKind(rawValue: form.text("kind")) ?? .request,
+                categoryCode: form.text("category"), subject: form["subject"], body: form["body"],
+                confidential: form["confidential"] == "1", nationalID: form.text("nationalId"), mobile: form.text("mobile"),
+                firstName: form["firstName"], lastName: form["lastName"],
+                provinceCode: staff.provinceCode ?? form.text("province"), countyCode: form["county"])
+            do {
+                let draft = try parsed.get()
+                // The same form sent again (a double click, a reload): the receipt of the first.
+                if let earlier = try await cases.registered(idempotencyKey: formKey, actor: .staff(staff)) {
+                    return registeredPage(earlier, again: SiteURL.intake.path)
+                }
+                // A second open letter of the same citizen on the same matter: link to it, unless confirmed.
+                if form["confirmDuplicate"] != "1",
+                    history?.1.contains(where: { $0.status.isOpen && $0.categoryCode == draft.categoryCode }) == true
+                {
+                    return try await intakePage(staff: staff, csrf: csrf, form: values, formKey: formKey, history: history, checkDuplicate: true)
+                }
+                guard AccessPolicy.covers(staff, province: draft.citizen.provinceCode) else { throw DomainError.forbidden }
+                let registration = try await cases.register(draft, actor: .staff(staff), idempotencyKey: formKey)
+                return registeredPage(registration.detail, again: SiteURL.intake.path)
+            } catch let problems as CaseDraft.Problems {
+                return try await intakePage(
+                    staff: staff, csrf: csrf, form: values, formKey: formKey, history: history,
+                    errors: Self.fieldErrors(problems.errors), status: .badRequest)
+            } catch let error as DomainError where error.kind == .invalid {
+                return try await intakePage(
+                    staff: staff, csrf: csrf, form: values, formKey: formKey, history: history,
+                    errors: Self.fieldErrors([error]), status: .badRequest)
+            }
+        })
+    }
+
+    /// The citizen a national ID (or else a mobile) names, with their letters.
+    func lookUp(_ values: [String: String]) async throws -> (Citizen, [CaseSummary])? {
+        let nid = try? NationalID(parsing: values["nationalId"] ?? "")
+        let mobile = try? MobileNumber(parsing: values["mobile"] ?? "")
+        return try await cases.citizenHistory(nationalID: nid, mobile: nid == nil ? mobile : nil, limit: 10)
+    }
+
+    func intakePage(
+        staff: Staff, csrf: String, form: [String: String], formKey: String, history: (Citizen, [CaseSummary])? = nil,
+        checkDuplicate: Bool = false, errors: [String: String] = [:], status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let categories = try await reference.categories(includeInactive: false)
+        let province = staff.provinceCode ?? form["province"]
+        var model = IntakeModel(
+            layout: Layout(
+                title: "ثبت تماس و نامه", staff: staff, csrf: csrf, current: SiteURL.intake.path,
+                error: errors.isEmpty ? nil : "لطفاً موارد مشخص‌شده را اصلاح کنید."),
+            formKey: formKey, form: form, errors: errors)
+        model.channels = Channel.allCases.map { Option(value: $0.rawValue, label: $0.nameFa, selected: $0.rawValue == form["channel"]) }
+        model.kinds = CaseKind.allCases.map { Option(value: $0.rawValue, label: $0.nameFa, selected: $0.rawValue == form["kind"]) }
+        model.categories = categories.map { Option(value: $0.code, label: $0.name, selected: $0.code == form["category"]) }
+        if let province {
+            model.counties = try await reference.counties(province: province).map {
+                Option(value: $0.code, label: $0.name, selected: $0.code == form["county"])
+            }
+        }
+        if staff.provinceCode == nil {
+            model.hasProvinces = true
+            model.provinces = try await reference.provinces().map { Option(value: $0.code, label: $0.name, selected: $0.code == form["province"]) }
+        }
+        if let (_, past) = history {
+            model.history = past.map {
+                .init(
+                    code: Show.digits($0.trackingCode.value), url: SiteURL.staffCase($0.trackingCode.value).path, subject: $0.subject,
+                    status: $0.status.rawValue, statusLabel: $0.status.nameFa, createdAt: Show.dateTime($0.createdAt))
+            }
+            model.hasHistory = !past.isEmpty
+            let category = form["category"] ?? ""
+            if checkDuplicate || form["category"] != nil,
+                let open = past.firstIndex(where: { $0.status.isOpen && $0.categoryCode == category })
+            {
+                model.duplicate = model.history[open]
+            }
+        }
+        return render("intake", model, status: status)
+    }
+}

@@ -1,0 +1,88 @@
+import Domain
+import Foundation
+import HTTPAPI
+import Hummingbird
+import PersianKit
+import Storage
+
+/// A citizen writes a letter on the web; the receipt shows the tracking code.
+extension WebUI {
+    struct LetterModel {
+        var layout: Layout
+        var formKey: String
+        var form: [String: String]
+        var errors: [String: String]
+        var kinds: [Option]
+        var categories: [Option]
+        var provinces: [Option]
+    }
+
+    struct RegisteredModel {
+        let layout: Layout
+        let code: String
+        let codeGrouped: String
+        let subject: String
+        let mobileMasked: String
+        let trackURL: String
+        let again: String?
+    }
+
+    static let letterFields = ["kind", "category", "subject", "body", "firstName", "lastName", "nationalId", "mobile", "province", "confidential"]
+
+    func registerLetterPages(on router: Router<SamadRequestContext>) {
+        router.get(RouterPath(SiteURL.letter.path), use: page { _, _ in
+            try await letterPage(form: [:], errors: [:], status: .ok)
+        })
+        router.post(RouterPath(SiteURL.letter.path), use: page { request, _ in
+            let form = try await Form.read(request)
+            var values: [String: String] = [:]
+            for key in Self.letterFields { values[key] = form[key] }
+            let parsed = CaseDraft.parseAll(
+                channel: .web, kind: CaseKind(rawValue: form.text("kind")) ?? .request, categoryCode: form.text("category"),
+                subject: form["subject"], body: form["body"], confidential: form["confidential"] == "1",
+                nationalID: form.text("nationalId"), mobile: form.text("mobile"), firstName: form["firstName"],
+                lastName: form["lastName"], provinceCode: form.text("province"), countyCode: nil)
+            do {
+                let draft = try parsed.get()
+                let registration = try await cases.register(draft, actor: .system, idempotencyKey: form["_form"])
+                return registeredPage(registration.detail, again: nil)
+            } catch let problems as CaseDraft.Problems {
+                return try await letterPage(form: values, errors: Self.fieldErrors(problems.errors), status: .badRequest)
+            } catch let error as DomainError where error.kind == .invalid {
+                return try await letterPage(form: values, errors: Self.fieldErrors([error]), status: .badRequest)
+            }
+        })
+    }
+
+    func letterPage(form: [String: String], errors: [String: String], status: HTTPResponse.Status) async throws -> Response {
+        let categories = try await reference.categories(includeInactive: false)
+        let provinces = try await reference.provinces()
+        let model = LetterModel(
+            layout: Layout(title: "نوشتن نامه", current: SiteURL.letter.path, error: errors.isEmpty ? nil : "لطفاً موارد مشخص‌شده را اصلاح کنید."),
+            formKey: UUID().uuidString, form: form, errors: errors,
+            kinds: CaseKind.allCases.map { Option(value: $0.rawValue, label: $0.nameFa, selected: $0.rawValue == form["kind"]) },
+            categories: categories.map { Option(value: $0.code, label: $0.name, selected: $0.code == form["category"]) },
+            provinces: provinces.map { Option(value: $0.code, label: $0.name, selected: $0.code == form["province"]) })
+        return render("letter", model, status: status)
+    }
+
+    func registeredPage(_ detail: CaseDetail, again: String?) -> Response {
+        let c = detail.case
+        return render(
+            "registered",
+            RegisteredModel(
+                layout: Layout(title: "نامه ثبت شد", notice: "نامه با موفقیت ثبت شد."), code: PersianDigits.toPersian(c.trackingCode.value),
+                codeGrouped: c.trackingCode.grouped, subject: c.subject, mobileMasked: Show.digits(detail.citizen.mobile.masked),
+                trackURL: SiteURL.track.path + "?code=\(c.trackingCode.value)", again: again),
+            status: .created)
+    }
+
+    /// Each error under its field, as the form names it ("citizen.mobile" → "mobile").
+    static func fieldErrors(_ errors: [DomainError]) -> [String: String] {
+        var fields: [String: String] = [:]
+        for error in errors {
+            fields[(error.field ?? "form").replacingOccurrences(of: "citizen.", with: ""), default: error.messageFa] = error.messageFa
+        }
+        return fields
+    }
+}

@@ -1,0 +1,50 @@
+import Domain
+import Foundation
+import HTTPAPI
+import Hummingbird
+
+/// Staff sign-in and sign-out.
+extension WebUI {
+    struct LoginModel {
+        let layout: Layout
+        let username: String
+    }
+
+    func registerLoginPages(on router: Router<SamadRequestContext>) {
+        router.get(RouterPath(SiteURL.login.path), use: page { _, _ in
+            render("login", LoginModel(layout: Layout(title: "ورود کارکنان", current: SiteURL.login.path), username: ""))
+        })
+        router.post(RouterPath(SiteURL.login.path), use: page { request, _ in
+            let form = try await Form.read(request)
+            do {
+                _ = try await gate.signIn(username: form.text("username"), password: form.text("password"), totp: form["totp"])
+                let next = request.uri.queryParameters.get("next").flatMap { $0.hasPrefix("/staff") ? $0 : nil }
+                return HTML.redirect(next ?? SiteURL.staffHome.path)
+            } catch let error as DomainError where error.kind == .unauthenticated {
+                let model = LoginModel(layout: Layout(title: "ورود کارکنان", current: SiteURL.login.path, error: error.messageFa), username: form.text("username"))
+                return render("login", model, status: .unauthorized)
+            }
+        })
+        router.post(RouterPath(SiteURL.logout.path), use: page { request, _ in
+            let form = try await Form.read(request)
+            _ = try await gate.principal(csrf: form["_csrf"])
+            try await gate.signOut()
+            return HTML.redirect(SiteURL.home.path)
+        })
+        router.get(RouterPath(SiteURL.staffHome.path), use: page { _, _ in
+            let (staff, _) = try await signedInStaff()
+            if AccessPolicy.roles(for: .registerCase).contains(staff.role), staff.role != .supervisor { return HTML.redirect(SiteURL.intake.path) }
+            if AccessPolicy.roles(for: .screenCase).contains(staff.role) { return HTML.redirect(SiteURL.queue.path) }
+            if AccessPolicy.roles(for: .handleReferral).contains(staff.role) { return HTML.redirect(SiteURL.inbox.path) }
+            throw DomainError.forbidden
+        })
+    }
+
+    func registerStaffPages(on router: Router<SamadRequestContext>) {
+        registerLoginPages(on: router)
+        registerIntakePages(on: router)
+        registerQueuePages(on: router)
+        registerCasePages(on: router)
+        registerInboxPages(on: router)
+    }
+}

@@ -1,0 +1,98 @@
+import Domain
+import Foundation
+import HTTPAPI
+import Hummingbird
+import PersianKit
+import Storage
+
+/// The citizen portal: home, follow a case, rate its answer, write a letter.
+extension WebUI {
+    struct HomeModel { let layout: Layout }
+
+    struct TrackModel {
+        struct Step { let at: String; let description: String; let text: String? }
+        struct Rating { let value: Int; let label: String }
+        var layout: Layout
+        var code: String
+        var mobile: String
+        var errors: [String: String] = [:]
+        var result = false
+        var codeGrouped = ""
+        var subject = ""
+        var kindLabel = ""
+        var registeredAt = ""
+        var status = ""
+        var statusLabel = ""
+        var answer: String?
+        var timeline: [Step] = []
+        var canRate = false
+        var rating: String?
+        var ratings: [Rating] = (1...5).map { Rating(value: $0, label: PersianDigits.toPersian(String($0))) }
+    }
+
+    func registerPublicPages(on router: Router<SamadRequestContext>) {
+        router.get(RouterPath(SiteURL.home.path), use: page { _, _ in
+            render("home", HomeModel(layout: Layout(title: "سامد", current: SiteURL.home.path)))
+        })
+        router.get(RouterPath(SiteURL.track.path), use: page { request, _ in
+            let code = request.uri.queryParameters.get("code") ?? ""
+            let mobile = request.uri.queryParameters.get("mobile") ?? ""
+            return try await trackPage(code: code, mobile: mobile, notice: nil)
+        })
+        router.post(RouterPath(SiteURL.rate.path), use: page { request, _ in
+            let form = try await Form.read(request)
+            do {
+                let code = try TrackingCode(parsing: form.text("code"))
+                let mobile = try MobileNumber(parsing: form.text("mobile"))
+                try await gate.limit("track-address", RequestIdentity.current.remoteAddress, RateLimits.trackPerAddress)
+                _ = try await cases.rate(code, mobile: mobile, rating: Int(PersianDigits.toASCII(form.text("rating"))) ?? 0, comment: form["comment"])
+                return try await trackPage(code: code.value, mobile: mobile.value, notice: "امتیاز شما ثبت شد. سپاس از همراهی شما.")
+            } catch let error as DomainError where error.kind == .invalid {
+                return try await trackPage(code: form.text("code"), mobile: form.text("mobile"), notice: nil, error: error.messageFa)
+            }
+        })
+        registerLetterPages(on: router)
+    }
+
+    /// The follow-up form, or the case when code and mobile match.
+    func trackPage(code rawCode: String, mobile rawMobile: String, notice: String?, error: String? = nil) async throws -> Response {
+        var model = TrackModel(layout: Layout(title: "پیگیری نامه", current: SiteURL.track.path, notice: notice, error: error), code: rawCode, mobile: rawMobile)
+        guard !rawCode.isEmpty || !rawMobile.isEmpty else { return render("track", model) }
+        var code: TrackingCode?
+        var mobile: MobileNumber?
+        do {
+            code = try TrackingCode(parsing: rawCode)
+        } catch {
+            model.errors["trackingCode"] = error.messageFa
+        }
+        do {
+            mobile = try MobileNumber(parsing: rawMobile)
+        } catch {
+            model.errors["mobile"] = error.messageFa
+        }
+        guard let code, let mobile else { return render("track", model, status: .badRequest) }
+        try await gate.limit("track-address", RequestIdentity.current.remoteAddress, RateLimits.trackPerAddress)
+        try await gate.limit("track-code", code.value, RateLimits.trackPerCode)
+        guard let detail = try await cases.detail(code), detail.citizen.mobile == mobile else {
+            model.layout.error = "نامه‌ای با این کد رهگیری و شماره همراه پیدا نشد."
+            return render("track", model, status: .notFound)
+        }
+        let c = detail.case
+        model.result = true
+        model.code = code.value
+        model.mobile = mobile.value
+        model.codeGrouped = code.grouped
+        model.subject = c.subject
+        model.kindLabel = c.kind.nameFa
+        model.registeredAt = Show.dateTime(c.createdAt)
+        model.status = c.status.rawValue
+        model.statusLabel = c.status.nameFa
+        model.answer = c.status == .answered || c.status == .closed ? c.answer : nil
+        model.timeline = detail.events.filter(\.kind.visibleToCitizen).map {
+            .init(at: Show.dateTime($0.at), description: $0.descriptionFa, text: $0.kind == .answered || $0.kind == .referralAnswered ? $0.text : nil)
+        }
+        model.canRate = (c.status == .answered || c.status == .closed) && c.rating == nil
+        model.rating = c.rating.map { Show.number($0) }
+        return render("track", model)
+    }
+}

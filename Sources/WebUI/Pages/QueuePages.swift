@@ -1,0 +1,61 @@
+import Domain
+import Foundation
+import HTTPAPI
+import Hummingbird
+import PersianKit
+import Storage
+
+/// The screening queue: registered and reopened cases of the supervisor's province, oldest first.
+extension WebUI {
+    struct QueueModel {
+        struct Item { let code: String; let url: String; let subject: String; let category: String; let channel: String; let status: String; let statusLabel: String; let createdAt: String }
+        let layout: Layout
+        let categories: [Option]
+        let channels: [Option]
+        let age: String
+        let count: String
+        let items: [Item]
+        let next: String?
+    }
+
+    func registerQueuePages(on router: Router<SamadRequestContext>) {
+        router.get(RouterPath(SiteURL.queue.path), use: page { request, _ in
+            let (staff, csrf) = try await signedInStaff(may: .screenCase)
+            let params = request.uri.queryParameters
+            var query = CaseQuery()
+            query.statuses = [.registered, .reopened]
+            query.order = .oldest
+            query.scopeProvince = staff.provinceCode
+            query.categoryCode = params.get("category").flatMap { $0.isEmpty ? nil : $0 }
+            query.channel = params.get("channel").flatMap(Channel.init(rawValue:))
+            let age = params.get("age").map { PersianDigits.toASCII($0) } ?? ""
+            if let days = Int(age), days > 0 { query.to = gate.now().addingTimeInterval(-Double(days) * 86_400) }
+            query.cursor = params.get("cursor")
+            query.limit = 50
+            let page = try await cases.list(query)
+            let categories = try await reference.categories(includeInactive: true)
+            let names = Dictionary(uniqueKeysWithValues: categories.map { ($0.code, $0.name) })
+            var next: String?
+            if let cursor = page.nextCursor {
+                var parts = ["cursor=\(cursor)"]
+                if let c = query.categoryCode { parts.append("category=\(c)") }
+                if let c = query.channel { parts.append("channel=\(c.rawValue)") }
+                if !age.isEmpty { parts.append("age=\(age)") }
+                next = SiteURL.queue.path + "?" + parts.joined(separator: "&")
+            }
+            let model = QueueModel(
+                layout: Layout(title: "صف پایش", staff: staff, csrf: csrf, current: SiteURL.queue.path),
+                categories: categories.map { Option(value: $0.code, label: $0.name, selected: $0.code == query.categoryCode) },
+                channels: Channel.allCases.map { Option(value: $0.rawValue, label: $0.nameFa, selected: $0 == query.channel) },
+                age: Show.digits(age), count: Show.number(page.items.count) + (page.nextCursor == nil ? "" : "+"),
+                items: page.items.map {
+                    .init(
+                        code: Show.digits($0.trackingCode.value), url: SiteURL.staffCase($0.trackingCode.value).path,
+                        subject: $0.subject, category: names[$0.categoryCode] ?? $0.categoryCode, channel: $0.channel.nameFa,
+                        status: $0.status.rawValue, statusLabel: $0.status.nameFa, createdAt: Show.dateTime($0.createdAt))
+                },
+                next: next)
+            return render("queue", model)
+        })
+    }
+}

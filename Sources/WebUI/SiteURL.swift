@@ -1,0 +1,48 @@
+import Foundation
+
+/// Every page's address, in one table: the router registers these and the pages link with them.
+public enum SiteURL {
+    case home
+    case track
+    case rate
+    case letter
+    case login
+    case logout
+    case staffHome
+    case intake
+    case queue
+    case inbox
+    case staffCase(String)
+    case caseAction(String, CaseAction)
+    case referralAction(Int, ReferralAction)
+    case stylesheet
+    case script
+
+    public enum CaseAction: String, CaseIterable, Sendable { case answer, refer, merge, close }
+    public enum ReferralAction: String, CaseIterable, Sendable { case accept, answer, `return` }
+
+    public var path: String {
+        switch self {
+        case .home: "/"
+        case .track: "/track"
+        case .rate: "/track/rate"
+        case .letter: "/letter"
+        case .login: "/login"
+        case .logout: "/logout"
+        case .staffHome: "/staff"
+        case .intake: "/staff/intake"
+        case .queue: "/staff/queue"
+        case .inbox: "/staff/inbox"
+        case .staffCase(let code): "/staff/cases/\(code)"
+        case .caseAction(let code, let action): "/staff/cases/\(code)/\(action.rawValue)"
+        case .referralAction(let id, let action): "/staff/referrals/\(id)/\(action.rawValue)"
+        case .stylesheet: "/static/samad.css"
+        case .script: "/static/samad.js"
+        }
+    }
+
+    /// Route patterns for the router (path parameters as `:name`).
+    static let caseActionPattern = "/staff/cases/:code/:action"
+    static let staffCasePattern = "/staff/cases/:code"
+    static let referralActionPattern = "/staff/referrals/:id/:action"
+}

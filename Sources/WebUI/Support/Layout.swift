@@ -1,0 +1,56 @@
+import Domain
+import Foundation
+import PersianKit
+
+/// What every page's layout needs: title, who is signed in, the navigation for their role, the
+/// CSRF token for forms, and a notice to show.
+struct Layout: Sendable {
+    struct NavItem: Sendable {
+        let title: String
+        let url: String
+        let current: Bool
+    }
+
+    var title: String
+    var userName: String?
+    var roleLabel: String?
+    var nav: [NavItem]
+    var csrf: String?
+    var notice: String?
+    var error: String?
+    /// Stored, not computed: templates read models by reflection.
+    var signedIn: Bool
+
+    init(title: String, staff: Staff? = nil, csrf: String? = nil, current: String = "", notice: String? = nil, error: String? = nil) {
+        self.title = title
+        self.userName = staff?.displayName
+        self.roleLabel = staff?.role.nameFa
+        self.csrf = csrf
+        self.notice = notice
+        self.error = error
+        self.signedIn = staff != nil
+        var items: [(String, SiteURL)] = []
+        if let staff {
+            if AccessPolicy.roles(for: .registerCase).contains(staff.role) { items.append(("ثبت تماس و نامه", .intake)) }
+            if AccessPolicy.roles(for: .screenCase).contains(staff.role) { items.append(("صف پایش", .queue)) }
+            if AccessPolicy.roles(for: .handleReferral).contains(staff.role) { items.append(("کارتابل دستگاه", .inbox)) }
+        } else {
+            items = [("پیگیری نامه", .track), ("نوشتن نامه", .letter), ("ورود کارکنان", .login)]
+        }
+        nav = items.map { NavItem(title: $0.0, url: $0.1.path, current: $0.1.path == current) }
+    }
+}
+
+/// Persian display helpers for page models.
+enum Show {
+    static func dateTime(_ d: Date) -> String { JalaliFormat.dateTime(d) }
+    static func digits(_ s: String) -> String { PersianDigits.toPersian(s) }
+    static func number(_ n: Int) -> String { JalaliFormat.number(n) }
+}
+
+/// One choice of a select or radio group.
+struct Option: Sendable {
+    let value: String
+    let label: String
+    let selected: Bool
+}

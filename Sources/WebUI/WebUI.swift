@@ -1,0 +1,90 @@
+import Domain
+import Foundation
+import HTTPAPI
+import Hummingbird
+import Logging
+import Mustache
+import PersianKit
+import Storage
+
+/// The Persian pages: citizen portal, operator console, screening queue, agency inbox, case page.
+/// Server-rendered Mustache; JavaScript only improves what already works.
+public struct WebUI: Sendable {
+    /// What the pages need from the rest of Samad.
+    public struct Dependencies: Sendable {
+        public var cases: any CaseRepository
+        public var reference: any ReferenceRepository
+        public var gatekeeper: Gatekeeper
+
+        public init(cases: any CaseRepository, reference: any ReferenceRepository, gatekeeper: Gatekeeper) {
+            self.cases = cases
+            self.reference = reference
+            self.gatekeeper = gatekeeper
+        }
+    }
+
+    let deps: Dependencies
+    let library: MustacheLibrary
+    let staticFiles: [String: (String, [UInt8])]
+
+    var cases: any CaseRepository { deps.cases }
+    var reference: any ReferenceRepository { deps.reference }
+    var gate: Gatekeeper { deps.gatekeeper }
+
+    public init(_ dependencies: Dependencies) async throws {
+        deps = dependencies
+        guard let root = Bundle.module.resourceURL else { throw CocoaError(.fileNoSuchFile) }
+        library = try await MustacheLibrary(directory: root.appendingPathComponent("templates").path)
+        var files: [String: (String, [UInt8])] = [:]
+        for (name, type) in [("samad.css", "text/css; charset=utf-8"), ("samad.js", "text/javascript; charset=utf-8")] {
+            files[name] = (type, [UInt8](try Data(contentsOf: root.appendingPathComponent("static/\(name)"))))
+        }
+        staticFiles = files
+    }
+
+    public func register(on router: Router<SamadRequestContext>) {
+        router.get("/static/:file") { _, context in
+            guard let name = context.parameters.get("file"), let (type, bytes) = staticFiles[name] else {
+                throw HTTPError(.notFound)
+            }
+            return Response(
+                status: .ok, headers: [.contentType: type, .cacheControl: "public, max-age=3600"],
+                body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        }
+        registerPublicPages(on: router)
+        registerStaffPages(on: router)
+        // Any other address: a Persian page for people, the JSON error for API clients.
+        router.get("**") { request, _ in
+            if request.uri.path.hasPrefix("/api/") { throw HTTPError(.notFound) }
+            return errorPage(status: .notFound)
+        }
+    }
+
+    /// Renders a template with its model.
+    func render(_ template: String, _ model: Any, status: HTTPResponse.Status = .ok) -> Response {
+        HTML.page(library.render(model, withTemplate: template) ?? "", status: status)
+    }
+
+    /// Wraps a page handler so every failure becomes a Persian page (or a redirect to sign in).
+    func page(
+        _ handler: @escaping @Sendable (Request, SamadRequestContext) async throws -> Response
+    ) -> @Sendable (Request, SamadRequestContext) async throws -> Response {
+        { request, context in
+            do {
+                return try await handler(request, context)
+            } catch let error as DomainError {
+                if error.kind == .unauthenticated {
+                    return HTML.redirect(SiteURL.login.path + "?next=" + (request.uri.path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? "/"))
+                }
+                var response = errorPage(error)
+                if let retryAfter = error.retryAfter { response.headers[.retryAfter] = String(retryAfter) }
+                return response
+            } catch let error as HTTPError {
+                return errorPage(status: error.status)
+            } catch {
+                context.logger.error("page failed", metadata: ["error": "\(error)", "path": "\(request.uri.path)"])
+                return errorPage(status: .internalServerError)
+            }
+        }
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The Persian pages through the real router: snapshots, no outside resources, forms that keep
+/// input and say what is wrong, one case per double submit, stale forms refused.
+@Suite struct PageTests {
+    /// Signs a fixture account in through the sign-in form; returns the cookie header.
+    static func signIn(_ api: APIClient, _ name: String) async throws -> String {
+        let response = try await api.send(
+            .post, "/login", raw: "username=\(name)&password=\(Fixtures.password(name))",
+            headers: ["Content-Type": "application/x-www-form-urlencoded"])
+        #expect(response.status == 303)
+        let cookie = try #require(response.headers[.setCookie]?.split(separator: ";").first)
+        return String(cookie)
+    }
+
+    static func csrf(in html: String) -> String {
+        html.range(of: #"name="_csrf" value="[0-9a-f]+""#, options: .regularExpression).map {
+            String(html[$0].dropFirst(#"name="_csrf" value=""#.count).dropLast())
+        } ?? ""
+    }
+
+    static func formKey(in html: String) -> String {
+        html.range(of: #"name="_form" value="[^"]+""#, options: .regularExpression).map {
+            String(html[$0].dropFirst(#"name="_form" value=""#.count).dropLast())
+        } ?? ""
+    }
+
+    static func form(_ fields: [String: String]) -> String {
+        fields.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
+    }
+
+    func post(_ api: APIClient, _ path: String, _ fields: [String: String], cookie: String? = nil) async throws -> APIResponse {
+        var headers = ["Content-Type": "application/x-www-form-urlencoded"]
+        if let cookie { headers["Cookie"] = cookie }
+        return try await api.send(.post, path, raw: Self.form(fields), headers: headers)
+    }
+
+    @Test func everyPageRendersInPersianWithoutOutsideResources() async throws {
+        try await withTestAPI(database: .sqlite) { app, api in
+            let f = app.fixtures
+            let code = try #require(try await api.post("/api/v1/cases", token: f.token("operator"), json: f.caseBody()).string("trackingCode"))
+            _ = try await api.post("/api/v1/cases/\(code)/referrals", token: f.token("supervisor"), json: ["agencyIds": [f.relief.id]])
+            let supervisor = try await Self.signIn(api, "supervisor")
+            let operatorCookie = try await Self.signIn(api, "operator")
+            let liaison = try await Self.signIn(api, "liaison")
+            let pages: [(String, String, String?)] = [
+                ("home", "/", nil), ("track-form", "/track", nil), ("track-result", "/track?code=\(code)&mobile=09121234567", nil),
+                ("letter", "/letter", nil), ("login", "/login", nil), ("intake", "/staff/intake", operatorCookie),
+                ("queue", "/staff/queue", supervisor), ("case", "/staff/cases/\(code)", supervisor),
+                ("case-liaison", "/staff/cases/\(code)", liaison), ("inbox", "/staff/inbox", liaison),
+                ("not-found", "/no-such-page", nil),
+            ]
+            for (name, path, cookie) in pages {
+                let response = try await api.get(path, headers: cookie.map { ["Cookie": $0] } ?? [:])
+                #expect(response.status == (name == "not-found" ? 404 : 200), "\(name)")
+                #expect(response.text.contains(#"<html lang="fa" dir="rtl">"#), "\(name)")
+                #expect(PageSnapshot.externalResources(response.text).isEmpty, "\(name): \(PageSnapshot.externalResources(response.text))")
+                PageSnapshot.check(response.text, named: name)
+            }
+        }
+    }
+
+    @Test func signedOutStaffPagesAskForSignInAndRolesAreChecked() async throws {
+        try await withTestAPI(database: .sqlite) { app, api in
+            let toLogin = try await api.get("/staff/queue")
+            #expect(toLogin.status == 303)
+            #expect(toLogin.headers[.location]?.hasPrefix("/login") == true)
+            let liaison = try await Self.signIn(api, "liaison")
+            #expect(try await api.get("/staff/queue", headers: ["Cookie": liaison]).status == 403)
+            #expect(try await api.get("/staff/intake", headers: ["Cookie": liaison]).status == 403)
+            let wrong = try await post(api, "/login", ["username": "operator", "password": "nope"])
+            #expect(wrong.status == 401)
+            #expect(wrong.text.contains("نام کاربری یا گذرواژه نادرست است"))
+            #expect(wrong.text.contains(#"value="operator""#))
+        }
+    }
+
+    @Test func intakeKeepsInputMarksEachFieldAndRegistersOnce() async throws {
+        try await withTestAPI(database: .sqlite) { app, api in
+            let f = app.fixtures
+            let cookie = try await Self.signIn(api, "operator")
+            let page = try await api.get("/staff/intake", headers: ["Cookie": cookie]).text
+            let csrf = Self.csrf(in: page)
+            let key = Self.formKey(in: page)
+            // Two wrong fields: both marked, everything typed kept.
+            let bad = try await post(api, "/staff/intake", [
+                "_csrf": csrf, "_form": key, "op": "register", "nationalId": "1111111111", "mobile": "0912", "firstName": "رضا",
+                "lastName": "محمدی", "category": "livingAssistance", "subject": "کمک معیشتی", "body": "متن نامه", "channel": "phone111",
+            ], cookie: cookie)
+            #expect(bad.status == 400)
+            #expect(bad.text.components(separatedBy: "class=\"field-error\"").count - 1 == 2)
+            #expect(bad.text.contains(#"value="کمک معیشتی""#))
+            #expect(bad.text.contains("متن نامه"))
+            // Missing CSRF: refused, nothing written.
+            let forged = try await post(api, "/staff/intake", ["op": "register", "_form": key], cookie: cookie)
+            #expect(forged.status == 403)
+            // The same form sent twice: one case.
+            let good = [
+                "_csrf": csrf, "_form": key, "op": "register", "nationalId": "0013542419", "mobile": "09121234567", "firstName": "رضا",
+                "lastName": "محمدی", "category": "livingAssistance", "subject": "کمک معیشتی", "body": "متن نامه", "channel": "phone111",
+                "county": f.county,
+            ]
+            let first = try await post(api, "/staff/intake", good, cookie: cookie)
+            let second = try await post(api, "/staff/intake", good, cookie: cookie)
+            #expect(first.status == 201 && second.status == 201)
+            #expect(try await api.get("/api/v1/cases", token: f.token("supervisor")).list("items").count == 1)
+            // A new form for the same citizen and matter warns and links instead of duplicating.
+            let lookup = try await post(api, "/staff/intake", [
+                "_csrf": csrf, "_form": "another", "op": "lookup", "nationalId": "۰۰۱۳۵۴۲۴۱۹", "category": "livingAssistance",
+            ], cookie: cookie)
+            #expect(lookup.text.contains(#"value="رضا""#))
+            #expect(lookup.text.contains("نامه‌های پیشین این شهروند"))
+            var again = good
+            again["_form"] = "third"
+            let duplicate = try await post(api, "/staff/intake", again, cookie: cookie)
+            #expect(duplicate.text.contains("نامه باز دیگری در همین موضوع"))
+            #expect(try await api.get("/api/v1/cases", token: f.token("supervisor")).list("items").count == 1)
+        }
+    }
+
+    @Test func aStaleFormSaysSoInsteadOfOverwriting() async throws {
+        try await withTestAPI(database: .sqlite) { app, api in
+            let f = app.fixtures
+            let code = try #require(try await api.post("/api/v1/cases", token: f.token("operator"), json: f.caseBody()).string("trackingCode"))
+            let cookie = try await Self.signIn(api, "supervisor")
+            let page = try await api.get("/staff/cases/\(code)", headers: ["Cookie": cookie]).text
+            let csrf = Self.csrf(in: page)
+            // Meanwhile someone else answers.
+            _ = try await api.post("/api/v1/cases/\(code)/answer", token: f.token("inspector"), json: ["answer": "پاسخ همکار"])
+            let stale = try await post(api, "/staff/cases/\(code)/answer", ["_csrf": csrf, "version": "1", "answer": "پاسخ من"], cookie: cookie)
+            #expect(stale.status == 400)
+            #expect(stale.text.contains("تغییر کرده است"))
+            let detail = try await api.get("/api/v1/cases/\(code)", token: f.token("supervisor"))
+            #expect(detail.string("answer") == "پاسخ همکار")
+        }
+    }
+}
