@@ -1,0 +1,89 @@
+"""A real Samad (the built `samad` binary) on a loopback port, and a headless Chromium driving it."""
+import json
+import os
+import pathlib
+import random
+import re
+import shutil
+import subprocess
+import tempfile
+import time
+import urllib.request
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+def samad_binary():
+    for candidate in (ROOT / ".build" / "debug" / "samad", ROOT / ".build" / "release" / "samad"):
+        if candidate.exists():
+            return str(candidate)
+    raise RuntimeError("build Samad first: swift build --product samad")
+
+
+class Server:
+    def __init__(self):
+        self.dir = tempfile.mkdtemp(prefix="samad-browser-")
+        self.port = random.randint(20000, 60000)
+        self.env = dict(os.environ, SAMAD_DATA_DIR=self.dir, LOG_LEVEL="warning", SAMAD_BCRYPT_COST="4")
+        self.env.pop("DATABASE_URL", None)
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.process = None
+
+    def cli(self, *args):
+        return subprocess.run([samad_binary(), *args], env=self.env, check=True, capture_output=True, text=True).stdout
+
+    def add_staff(self, username, role, province=None, agency=None):
+        args = ["staff", "add", "--username", username, "--role", role]
+        if province:
+            args += ["--province", province]
+        if agency:
+            args += ["--agency", str(agency)]
+        out = self.cli(*args)
+        return re.search(r"First password[^:]*: (\S+)", out).group(1)
+
+    def start(self):
+        self.process = subprocess.Popen([samad_binary(), "serve", "--port", str(self.port)], env=self.env,
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        for _ in range(300):
+            try:
+                urllib.request.urlopen(self.base + "/health", timeout=1)
+                return
+            except Exception:
+                time.sleep(0.1)
+        raise RuntimeError("samad did not start")
+
+    def get_json(self, path):
+        with urllib.request.urlopen(self.base + path, timeout=5) as response:
+            return json.load(response)
+
+    def stop(self):
+        if self.process:
+            self.process.terminate()
+            self.process.wait(timeout=20)
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def server():
+    s = Server()
+    s.cli("migrate")
+    s.start()
+    yield s
+    s.stop()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    options = webdriver.ChromeOptions()
+    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000", "--lang=fa"):
+        options.add_argument(arg)
+    driver_path = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+    driver = webdriver.Chrome(service=Service(driver_path), options=options)
+    ARTIFACTS.mkdir(exist_ok=True)
+    yield driver
+    driver.quit()

@@ -1,0 +1,114 @@
+"""The whole journey in a real browser: an operator registers a call, a supervisor refers it, a
+liaison answers it, the citizen tracks it with the code and rates it. Each page is screenshotted
+(test-artifacts/) and checked with axe for serious or critical accessibility violations."""
+from axe_selenium_python import Axe
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import Select
+
+from conftest import ARTIFACTS
+
+PERSIAN = str.maketrans("۰۱۲۳۴۵۶۷۸۹", "0123456789")
+checked_pages = []
+
+
+def check_page(driver, name):
+    """Screenshot at desktop and phone widths; axe finds no serious or critical violation."""
+    assert driver.find_element(By.TAG_NAME, "html").get_attribute("dir") == "rtl"
+    driver.save_screenshot(str(ARTIFACTS / f"{len(checked_pages):02d}-{name}.png"))
+    driver.set_window_size(360, 800)
+    driver.save_screenshot(str(ARTIFACTS / f"{len(checked_pages):02d}-{name}-360.png"))
+    driver.set_window_size(1280, 1000)
+    axe = Axe(driver)
+    axe.inject()
+    results = axe.run()
+    bad = [v for v in results["violations"] if v["impact"] in ("serious", "critical")]
+    assert not bad, f"{name}: " + "; ".join(f"{v['id']}: {v['help']}" for v in bad)
+    checked_pages.append(name)
+
+
+def sign_in(driver, server, username, password):
+    driver.delete_all_cookies()
+    driver.get(server.base + "/login")
+    check_page(driver, f"login-{username}")
+    driver.find_element(By.ID, "username").send_keys(username)
+    driver.find_element(By.ID, "password").send_keys(password + Keys.ENTER)
+
+
+def test_whole_journey(server, browser):
+    provinces = server.get_json("/api/v1/provinces")
+    province = next(p for p in provinces if p["name"] == "آذربایجان شرقی")
+    relief = next(a for a in server.get_json(f"/api/v1/agencies?province={province['code']}&kind=supportInstitution")
+                  if "امداد" in a["name"])
+    passwords = {
+        "operator": server.add_staff("operator", "operator", province["code"]),
+        "supervisor": server.add_staff("supervisor", "supervisor", province["code"]),
+        "liaison": server.add_staff("liaison", "liaison", province["code"], relief["id"]),
+    }
+    driver = browser
+
+    # The operator takes a call: one keyboard-only form.
+    sign_in(driver, server, "operator", passwords["operator"])
+    assert driver.current_url.endswith("/staff/intake")
+    check_page(driver, "intake")
+    form = driver.find_element(By.ID, "nationalId")
+    form.send_keys("0013542419" + Keys.TAB + "09121234567" + Keys.TAB + Keys.TAB + "مریم" + Keys.TAB + "احمدی")
+    Select(driver.find_element(By.ID, "category")).select_by_value("livingAssistance")
+    driver.find_element(By.ID, "subject").send_keys("درخواست کمک معیشتی")
+    driver.find_element(By.ID, "body").send_keys("خانواده پنج نفره هستیم و همسرم بیکار شده است.")
+    driver.find_element(By.CSS_SELECTOR, "button[value=register]").click()
+    code = driver.find_element(By.CSS_SELECTOR, ".tracking.big").text.replace(" ", "").translate(PERSIAN)
+    assert len(code) == 11
+    check_page(driver, "registered")
+
+    # The supervisor finds it in the queue and refers it (the relief committee is pre-selected).
+    sign_in(driver, server, "supervisor", passwords["supervisor"])
+    assert driver.current_url.endswith("/staff/queue")
+    check_page(driver, "queue")
+    driver.find_element(By.CSS_SELECTOR, f"a[href='/staff/cases/{code}']").click()
+    check_page(driver, "case-screening")
+    box = driver.find_element(By.CSS_SELECTOR, f"input[name=agency][value='{relief['id']}']")
+    assert box.is_selected()
+    driver.find_element(By.ID, "refer-note").send_keys("لطفاً بررسی شود")
+    driver.find_element(By.CSS_SELECTOR, "form[action$='/refer'] button[type=submit]").click()
+    assert "ارجاع شد" in driver.find_element(By.CSS_SELECTOR, ".notice").text
+
+    # The liaison answers from the agency inbox.
+    sign_in(driver, server, "liaison", passwords["liaison"])
+    assert driver.current_url.endswith("/staff/inbox")
+    check_page(driver, "inbox")
+    driver.find_element(By.CSS_SELECTOR, f"a[href='/staff/cases/{code}']").click()
+    check_page(driver, "case-liaison")
+    driver.find_element(By.CSS_SELECTOR, "textarea[name=answer]").send_keys("کمک معیشتی سه ماهه برای خانواده برقرار شد.")
+    driver.find_element(By.CSS_SELECTOR, "form[action$='/answer'] button[type=submit]").click()
+    assert "پاسخ داده شده" in driver.page_source
+
+    # The citizen follows it with the code and mobile, reads the answer, and rates it.
+    driver.delete_all_cookies()
+    driver.get(server.base + "/")
+    check_page(driver, "home")
+    driver.get(server.base + "/track")
+    driver.find_element(By.ID, "code").send_keys(code)
+    driver.find_element(By.ID, "mobile").send_keys("09121234567" + Keys.ENTER)
+    assert "کمک معیشتی سه ماهه" in driver.find_element(By.CSS_SELECTOR, ".answer").text
+    check_page(driver, "track-result")
+    driver.find_element(By.CSS_SELECTOR, "input[name=rating][value='5']").click()
+    driver.find_element(By.ID, "comment").send_keys("سپاسگزارم")
+    driver.find_element(By.CSS_SELECTOR, "form[action='/track/rate'] button[type=submit]").click()
+    assert "امتیاز شما ثبت شد" in driver.page_source
+    check_page(driver, "rated")
+
+    # The letter form and the error pages are Persian too.
+    driver.get(server.base + "/letter")
+    check_page(driver, "letter")
+    driver.get(server.base + "/no-such-page")
+    check_page(driver, "not-found")
+
+
+def test_no_outside_requests(server, browser):
+    """Pages load nothing from outside Samad."""
+    for path in ("/", "/track", "/letter", "/login"):
+        browser.get(server.base + path)
+        for url in browser.execute_script(
+                "return performance.getEntriesByType('resource').map(function (e) { return e.name; });"):
+            assert url.startswith(server.base), f"{path} loaded {url}"
