@@ -9,7 +9,8 @@ let package = Package(
     name: "samad",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "samad", targets: ["samad"])
+        .executable(name: "samad", targets: ["samad"]),
+        .executable(name: "samad-load", targets: ["samad-load"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -27,6 +28,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.2.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     ],
     targets: [
@@ -95,6 +97,8 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
             ],
             swiftSettings: strict
         ),
@@ -115,6 +119,19 @@ let package = Package(
                 "AppBootstrap", "Storage", "Domain", "Workers", "HTTPAPI",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "samad-load",
+            dependencies: [
+                "Domain", "PersianKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+            ],
+            path: "Benchmarks/LoadTool",
             swiftSettings: strict
         ),
         .testTarget(name: "PersianKitTests", dependencies: ["PersianKit"], resources: [.copy("Fixtures")], swiftSettings: strict),

@@ -15,6 +15,7 @@ let allMigrations: [any Migration] = [
     M0003Cases(),
     M0004Notifications(),
     M0005Auth(),
+    M0010SearchAndQueues(),
 ]
 
 /// Applies the migrations a database has not seen yet, each in its own transaction.

@@ -45,42 +45,65 @@ extension SQLStore: CaseRepository {
     }
 
     /// Keyset pagination on (created_at, id): a page costs the same at the start and at the ten-millionth row.
+    ///
+    /// Three plans, each reading about one page of index entries whatever the table's size:
+    /// - one status or none: one index range (province/status/created) walked in order;
+    /// - several statuses (the screening queue is registered + reopened): one ordered range per
+    ///   status, each cut at a page, merged — rather than sorting every queued case of a province;
+    /// - text on SQLite: the FTS5 index walked newest-id first (ids follow registration time), joined
+    ///   to the other filters, so a common word stops after a page and a rare one reads its few rows.
     public func list(_ query: CaseQuery) async throws -> CasePage {
         let limit = max(1, min(query.limit, 200))
         let cursor = try query.cursor.map(CaseCursor.init(parsing:))
+        let engine = self.engine
         return try await client.read { db in
-            var sql: SQLQueryString = """
+            let columns: SQLQueryString = """
                 SELECT c.tracking_code, c.subject, c.status, c.channel, c.kind, c.category_code, c.province_code,
                     c.county_code, c.confidential, c.created_at, c.updated_at, c.id,
                     z.first_name, z.last_name, z.mobile, z.national_id
-                FROM cases c JOIN citizens z ON z.id = c.citizen_id WHERE 1 = 1
                 """
-            if !query.statuses.isEmpty {
-                sql += " AND c.status IN (\(binds: query.statuses.map(\.rawValue)))"
-            }
-            for province in [query.provinceCode, query.scopeProvince].compactMap({ $0 }) {
-                sql += " AND c.province_code = \(bind: province)"
-            }
-            for agency in [query.agencyID, query.scopeAgency].compactMap({ $0 }) {
-                sql += " AND EXISTS (SELECT 1 FROM referrals r WHERE r.case_id = c.id AND r.agency_id = \(bind: agency))"
-            }
-            if let category = query.categoryCode { sql += " AND c.category_code = \(bind: category)" }
-            if let channel = query.channel { sql += " AND c.channel = \(bind: channel.rawValue)" }
-            if let kind = query.kind { sql += " AND c.kind = \(bind: kind.rawValue)" }
-            if let from = query.from { sql += " AND c.created_at >= \(bind: from.millis)" }
-            if let to = query.to { sql += " AND c.created_at < \(bind: to.millis)" }
-            if let text = query.text.map(PersianText.searchKey), !text.isEmpty {
-                sql += " AND c.search_text LIKE \(bind: "%" + Self.escapeLike(text) + "%") ESCAPE '\\'"
-            }
             let newest = query.order == .newest
-            if let cursor {
-                let op = newest ? "<" : ">"
-                sql += """
-                     AND (c.created_at \(unsafeRaw: op) \(bind: cursor.createdAt) OR (c.created_at = \(bind: cursor.createdAt) AND c.id \(unsafeRaw: op) \(bind: cursor.id)))
-                    """
-            }
             let direction = newest ? "DESC" : "ASC"
-            sql += " ORDER BY c.created_at \(unsafeRaw: direction), c.id \(unsafeRaw: direction) LIMIT \(literal: limit + 1)"
+            let op = newest ? "<" : ">"
+            let text = query.text.map(PersianText.searchKey).flatMap { $0.isEmpty ? nil : $0 }
+            let ftsQuery = engine == .sqlite ? text.flatMap(Self.ftsPhrase) : nil
+            var sql: SQLQueryString
+            if let ftsQuery {
+                sql = columns + """
+                     FROM cases_fts f JOIN cases c ON c.id = f.rowid JOIN citizens z ON z.id = c.citizen_id
+                    WHERE f.cases_fts MATCH \(bind: ftsQuery)
+                    """
+                if !query.statuses.isEmpty { sql += " AND c.status IN (\(binds: query.statuses.map(\.rawValue)))" }
+                sql += Self.filters(query)
+                if let cursor { sql += " AND f.rowid \(unsafeRaw: op) \(bind: cursor.id)" }
+                sql += " ORDER BY f.rowid \(unsafeRaw: direction) LIMIT \(literal: limit + 1)"
+            } else {
+                var conditions = Self.filters(query)
+                if let text {
+                    conditions += " AND c.search_text LIKE \(bind: "%" + Self.escapeLike(text) + "%") ESCAPE '\\'"
+                }
+                if let cursor {
+                    conditions += """
+                         AND (c.created_at \(unsafeRaw: op) \(bind: cursor.createdAt) OR (c.created_at = \(bind: cursor.createdAt) AND c.id \(unsafeRaw: op) \(bind: cursor.id)))
+                        """
+                }
+                let order: SQLQueryString = " ORDER BY c.created_at \(unsafeRaw: direction), c.id \(unsafeRaw: direction) LIMIT \(literal: limit + 1)"
+                if query.statuses.count > 1 {
+                    var branches: [SQLQueryString] = []
+                    for (n, status) in query.statuses.enumerated() {
+                        branches.append(
+                            "SELECT id FROM (SELECT c.id FROM cases c WHERE c.status = \(bind: status.rawValue)" + conditions + order
+                                + ") AS b\(unsafeRaw: String(n))")
+                    }
+                    var union = branches[0]
+                    for branch in branches.dropFirst() { union += " UNION ALL " + branch }
+                    sql = columns + " FROM cases c JOIN citizens z ON z.id = c.citizen_id WHERE c.id IN (" + union + ")" + order
+                } else {
+                    sql = columns + " FROM cases c JOIN citizens z ON z.id = c.citizen_id WHERE 1 = 1"
+                    if let status = query.statuses.first { sql += " AND c.status = \(bind: status.rawValue)" }
+                    sql += conditions + order
+                }
+            }
             let rows = try await db.raw(sql).all()
             var items: [CaseSummary] = []
             var last: CaseCursor?
@@ -102,6 +125,30 @@ extension SQLStore: CaseRepository {
             }
             return CasePage(items: items, nextCursor: rows.count > limit ? last?.encoded : nil)
         }
+    }
+
+    /// The list's filters other than status, text and cursor, each starting with " AND".
+    private static func filters(_ query: CaseQuery) -> SQLQueryString {
+        var sql: SQLQueryString = ""
+        for province in [query.provinceCode, query.scopeProvince].compactMap({ $0 }) {
+            sql += " AND c.province_code = \(bind: province)"
+        }
+        for agency in [query.agencyID, query.scopeAgency].compactMap({ $0 }) {
+            sql += " AND EXISTS (SELECT 1 FROM referrals r WHERE r.case_id = c.id AND r.agency_id = \(bind: agency))"
+        }
+        if let category = query.categoryCode { sql += " AND c.category_code = \(bind: category)" }
+        if let channel = query.channel { sql += " AND c.channel = \(bind: channel.rawValue)" }
+        if let kind = query.kind { sql += " AND c.kind = \(bind: kind.rawValue)" }
+        if let from = query.from { sql += " AND c.created_at >= \(bind: from.millis)" }
+        if let to = query.to { sql += " AND c.created_at < \(bind: to.millis)" }
+        return sql
+    }
+
+    /// An FTS5 query matching the search key's words in order, the last one as a prefix (so «وام»
+    /// finds «وامها» too); nil when the key has no letter or digit to index, which then scans with LIKE.
+    static func ftsPhrase(_ key: String) -> String? {
+        guard key.contains(where: { $0.isLetter || $0.isNumber }) else { return nil }
+        return "\"" + key.replacingOccurrences(of: "\"", with: "\"\"") + "\"*"
     }
 
     static func escapeLike(_ s: String) -> String {
