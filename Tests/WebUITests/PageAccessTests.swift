@@ -1,0 +1,56 @@
+import Domain
+import Foundation
+import Testing
+import TestSupport
+
+/// Every staff page and page action × every role × in-scope and out-of-scope cases, signed in
+/// through the sign-in form like a person.
+@Suite struct PageAccessTests {
+    static let roles = [
+        "operator", "supervisor", "liaison", "liaisonBank", "liaisonOther", "inspector", "admin", "adminProvince",
+        "official", "operatorOther", "supervisorOther",
+    ]
+
+    @Test func everyPageEveryRoleEveryScope() async throws {
+        try await withTestAPI(database: .sqlite) { app, api in
+            let f = app.fixtures
+            let inCode = try #require(try await api.post("/api/v1/cases", token: f.token("operator"), json: f.caseBody()).string("trackingCode"))
+            let outCode = try #require(try await api.post("/api/v1/cases", token: f.token("operatorOther"), json: f.caseBody(nationalID: "0084575948", province: f.otherProvince)).string("trackingCode"))
+            let inReferral = try #require(try await api.post("/api/v1/cases/\(inCode)/referrals", token: f.token("supervisor"), json: ["agencyIds": [f.relief.id]]).list("referrals").first?["id"] as? Int)
+            let outReferral = try #require(try await api.post("/api/v1/cases/\(outCode)/referrals", token: f.token("supervisorOther"), json: ["agencyIds": [f.otherProvinceAgency.id]]).list("referrals").first?["id"] as? Int)
+
+            // Anonymous visitors are sent to sign in.
+            for path in ["/staff", "/staff/intake", "/staff/queue", "/staff/inbox", "/staff/cases/\(inCode)"] {
+                let response = try await api.get(path)
+                #expect(response.status == 303 && response.headers[.location]?.hasPrefix("/login") == true, "\(path)")
+            }
+            for role in Self.roles {
+                let staff = f.staff[role]!
+                let cookie = try await PageTests.signIn(api, role)
+                let csrf = try #require(try await api.get("/api/v1/session", headers: ["Cookie": cookie]).string("csrfToken"))
+                func get(_ path: String) async throws -> Int { try await api.get(path, headers: ["Cookie": cookie]).status }
+                func post(_ path: String, _ fields: [String: String]) async throws -> Int {
+                    var form = fields
+                    form["_csrf"] = csrf
+                    return try await api.send(.post, path, raw: PageTests.form(form), headers: ["Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"]).status
+                }
+                func allowed(_ action: StaffAction) -> Bool { AccessPolicy.roles(for: action).contains(staff.role) }
+                #expect(try await get("/staff/intake") == (allowed(.registerCase) ? 200 : 403), "intake as \(role)")
+                #expect(try await get("/staff/queue") == (allowed(.screenCase) ? 200 : 403), "queue as \(role)")
+                #expect(try await get("/staff/inbox") == (allowed(.handleReferral) ? 200 : 403), "inbox as \(role)")
+                for (code, province, agency, referral) in [(inCode, f.province, f.relief.id, inReferral), (outCode, f.otherProvince, f.otherProvinceAgency.id, outReferral)] {
+                    let sees = AccessPolicy.canSee(staff, caseProvince: province, referredAgencyIDs: [agency])
+                    #expect(try await get("/staff/cases/\(code)") == (sees ? 200 : 404), "case \(code) as \(role)")
+                    let close = try await post("/staff/cases/\(code)/close", [:])
+                    #expect(close == (!allowed(.screenCase) ? 403 : sees ? 400 : 404), "close \(code) as \(role) → \(close)")
+                    let handles = AccessPolicy.canHandle(staff, referralAgencyID: agency, caseProvince: province)
+                    let accept = try await post("/staff/referrals/\(referral)/accept", [:])
+                    #expect([!allowed(.handleReferral) ? 403 : handles ? 303 : 404, 400].contains(accept), "accept \(referral) as \(role) → \(accept)")
+                }
+                // A page write without the session's CSRF token is refused.
+                let forged = try await api.send(.post, "/staff/cases/\(inCode)/close", raw: "", headers: ["Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"])
+                #expect(forged.status == 403, "forged close as \(role)")
+            }
+        }
+    }
+}
