@@ -29,6 +29,10 @@ public struct AppConfig: Sendable {
     /// `SAMAD_TRUST_PROXY`, default `off`: `on` takes the client address from X-Forwarded-For
     /// (only behind a reverse proxy Samad's operators run).
     public var trustProxy: Bool = false
+    /// `SAMAD_RATE_LIMITS`: `memory` (this process counts alone; the default on SQLite, where one
+    /// server answers) or `database` (every server counts in the shared database; the default on
+    /// PostgreSQL, where several may run behind a load balancer).
+    public var sharedRateLimits: Bool?
     /// `SAMAD_BCRYPT_COST`, default 12: work factor of new password hashes.
     public var bcryptCost: UInt8 = 12
     /// Not from the environment: where log lines go (tests capture them).
@@ -73,6 +77,8 @@ public struct AppConfig: Sendable {
         }
         let cost = values["SAMAD_BCRYPT_COST"].map { UInt8($0) } ?? 12
         if cost == nil || !(4...31).contains(cost!) { problems.append("SAMAD_BCRYPT_COST must be 4–31") }
+        let rateLimits = values["SAMAD_RATE_LIMITS"].flatMap { $0.isEmpty ? nil : $0 }
+        if let rateLimits, !["memory", "database"].contains(rateLimits) { problems.append("SAMAD_RATE_LIMITS must be memory or database") }
         guard problems.isEmpty else { throw ConfigError(problems: problems) }
         var config = AppConfig(
             host: values["SAMAD_HOST"] ?? "127.0.0.1", port: port!, dataDir: values["SAMAD_DATA_DIR"] ?? "./data",
@@ -82,6 +88,7 @@ public struct AppConfig: Sendable {
             dispatcherEnabled: (values["SAMAD_DISPATCHER"] ?? "on") != "off", logLevel: level!)
         config.trustProxy = values["SAMAD_TRUST_PROXY"] == "on"
         config.bcryptCost = cost!
+        config.sharedRateLimits = rateLimits.map { $0 == "database" }
         return config
     }
 
@@ -112,6 +119,9 @@ public struct AppConfig: Sendable {
         if let databaseURL { return .postgres(url: databaseURL, schema: databaseSchema) }
         return .sqlite(path: (dataDir as NSString).appendingPathComponent("samad.sqlite"))
     }
+
+    /// Whether rate limits are counted in the database, shared by every server.
+    public var rateLimitsShared: Bool { sharedRateLimits ?? (databaseURL != nil) }
 
     public var smsLogPath: String { (dataDir as NSString).appendingPathComponent("sms.log") }
 }

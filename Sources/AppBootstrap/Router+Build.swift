@@ -19,20 +19,19 @@ func buildRouter(config: AppConfig, store: SQLStore, gateway: any SMSGateway) as
     router.add(middleware: RequestIdentityMiddleware(trustProxy: config.trustProxy))
     let database = store.client
     let gatekeeper = Gatekeeper(
-        auth: store, staff: store, secureCookies: config.publicURL.hasPrefix("https://"), bcryptCost: config.bcryptCost,
-        now: config.now)
+        auth: store, staff: store, rateLimits: config.rateLimitsShared ? .shared(store) : .memory,
+        secureCookies: config.publicURL.hasPrefix("https://"), bcryptCost: config.bcryptCost, now: config.now,
+        sendCode: { id, mobile, text in
+            // Sign-in codes go straight to the gateway: a code delivered late is no use.
+            _ = try await gateway.send(
+                OutboundSMS(id: id, caseID: 0, kind: .signInCode, mobile: mobile.value, text: text, status: .pending, attempts: 0))
+        })
     let api = SamadAPI(
         .init(
             cases: store, reference: store, staff: store, auth: store, databaseName: database.engine.rawValue,
-            ping: { try await database.read { db in try await db.raw("SELECT 1").run() } },
-            sendCode: { id, mobile, text in
-                // Sign-in codes go straight to the gateway: a code delivered late is no use.
-                _ = try await gateway.send(
-                    OutboundSMS(id: id, caseID: 0, kind: .signInCode, mobile: mobile.value, text: text, status: .pending, attempts: 0))
-            },
-            gatekeeper: gatekeeper))
+            ping: { try await database.read { db in try await db.raw("SELECT 1").run() } }, gatekeeper: gatekeeper))
     try api.register(on: router)
-    let pages = try await WebUI(.init(cases: store, reference: store, gatekeeper: gatekeeper))
+    let pages = try await WebUI(.init(cases: store, reference: store, staff: store, auth: store, gatekeeper: gatekeeper))
     pages.register(on: router)
     let spec = try APISpec.yaml()
     router.get("/openapi.yaml") { _, _ in

@@ -7,6 +7,8 @@ public enum StaffAction: String, Sendable, CaseIterable {
     case viewPersonalData
     /// Issue and revoke integration tokens.
     case manageTokens
+    /// Add staff accounts, disable and enable them, reset their passwords.
+    case manageStaff
 }
 
 /// The one place that decides who may do what and see which cases.
@@ -19,7 +21,7 @@ public enum AccessPolicy {
         case .handleReferral: [.liaison, .admin]
         case .manageReference: [.admin]
         case .viewPersonalData: Set(StaffRole.allCases)
-        case .manageTokens: [.admin]
+        case .manageTokens, .manageStaff: [.admin]
         }
     }
 
@@ -55,6 +57,11 @@ public enum AccessPolicy {
         case .admin: covers(staff, province: caseProvince)
         default: false
         }
+    }
+
+    /// A provincial admin manages the accounts of their province; a national admin every account.
+    public static func manages(_ admin: Staff, account: Staff) -> Bool {
+        admin.provinceCode == nil || account.provinceCode == admin.provinceCode
     }
 
     /// Whether the citizen's identity is shown: confidential cases hide it from agencies.

@@ -4,14 +4,15 @@ import PersianKit
 /// A citizen as known to SAMAD. Personal data: lists show it masked.
 public struct Citizen: Sendable, Hashable {
     public var id: Int
-    public var nationalID: NationalID
+    /// Nil when the citizen did not give one; such a citizen is known by their mobile.
+    public var nationalID: NationalID?
     public var mobile: MobileNumber
     public var firstName: String
     public var lastName: String
     public var provinceCode: String
     public var countyCode: String?
 
-    public init(id: Int, nationalID: NationalID, mobile: MobileNumber, firstName: String, lastName: String, provinceCode: String, countyCode: String?) {
+    public init(id: Int, nationalID: NationalID?, mobile: MobileNumber, firstName: String, lastName: String, provinceCode: String, countyCode: String?) {
         self.id = id
         self.nationalID = nationalID
         self.mobile = mobile

@@ -3,14 +3,15 @@ import PersianKit
 
 /// A citizen as typed at registration, already parsed.
 public struct CitizenDraft: Sendable, Hashable {
-    public var nationalID: NationalID
+    /// Optional: a citizen may write without it and is then known by their mobile.
+    public var nationalID: NationalID?
     public var mobile: MobileNumber
     public var firstName: String
     public var lastName: String
     public var provinceCode: String
     public var countyCode: String?
 
-    public init(nationalID: NationalID, mobile: MobileNumber, firstName: String, lastName: String, provinceCode: String, countyCode: String?) {
+    public init(nationalID: NationalID?, mobile: MobileNumber, firstName: String, lastName: String, provinceCode: String, countyCode: String?) {
         self.nationalID = nationalID
         self.mobile = mobile
         self.firstName = firstName
@@ -53,7 +54,7 @@ public struct CaseDraft: Sendable, Hashable {
     /// Parses raw input the way every entry point (API, pages, generator) must; throws the first problem.
     public static func parse(
         channel: Channel, kind: CaseKind, categoryCode: String, subject: String?, body: String?, confidential: Bool,
-        priority: CasePriority = .normal, nationalID: String, mobile: String, firstName: String?, lastName: String?,
+        priority: CasePriority = .normal, nationalID: String?, mobile: String, firstName: String?, lastName: String?,
         provinceCode: String, countyCode: String?
     ) throws(DomainError) -> CaseDraft {
         switch parseAll(
@@ -73,7 +74,7 @@ public struct CaseDraft: Sendable, Hashable {
 
     public static func parseAll(
         channel: Channel, kind: CaseKind, categoryCode: String, subject: String?, body: String?, confidential: Bool,
-        priority: CasePriority = .normal, nationalID: String, mobile: String, firstName: String?, lastName: String?,
+        priority: CasePriority = .normal, nationalID: String?, mobile: String, firstName: String?, lastName: String?,
         provinceCode: String, countyCode: String?
     ) -> Result<CaseDraft, Problems> {
         var errors: [DomainError] = []
@@ -101,8 +102,11 @@ public struct CaseDraft: Sendable, Hashable {
                 confidential: confidential, priority: priority, citizen: citizen))
     }
 
-    static func parseNationalID(_ raw: String) throws(DomainError) -> NationalID {
-        do { return try NationalID(parsing: raw) } catch { throw DomainError(error, field: "citizen.nationalId") }
+    /// Empty (or only spaces and direction marks) means not given; anything else must be a valid ID.
+    static func parseNationalID(_ raw: String?) throws(DomainError) -> NationalID? {
+        let digits = PersianText.normalizeIdentifier(raw ?? "")
+        guard !digits.isEmpty else { return nil }
+        do { return try NationalID(parsing: raw ?? "") } catch { throw DomainError(error, field: "citizen.nationalId") }
     }
 
     static func parseMobile(_ raw: String) throws(DomainError) -> MobileNumber {

@@ -17,7 +17,7 @@ extension Components.Schemas.CaseDetail {
             mergedInto: d.mergedIntoCode?.value, version: c.version, createdAt: c.createdAt,
             createdAtJalali: JalaliFormat.dateTime(c.createdAt), updatedAt: c.updatedAt,
             citizen: identify
-                ? .init(name: d.citizen.fullName, nationalId: d.citizen.nationalID.masked, mobile: d.citizen.mobile.masked)
+                ? .init(name: d.citizen.fullName, nationalId: d.citizen.nationalID?.masked, mobile: d.citizen.mobile.masked)
                 : nil,
             referrals: d.referrals.map(Components.Schemas.ReferralView.init),
             timeline: d.events.map(Components.Schemas.TimelineEntry.init))

@@ -16,6 +16,8 @@ public struct Gatekeeper: Sendable {
     /// Cookies get `Secure` when Samad is served over TLS.
     public let secureCookies: Bool
     let bcryptCost: UInt8
+    /// Sends a citizen's sign-in code by SMS (straight to the gateway: a code is useless later).
+    let sendCode: @Sendable (_ challengeID: Int, _ mobile: MobileNumber, _ text: String) async throws -> Void
 
     /// Sessions last a working day.
     public static let sessionLifetime: TimeInterval = 12 * 3600
@@ -24,12 +26,14 @@ public struct Gatekeeper: Sendable {
     static let lockout: TimeInterval = 15 * 60
 
     public init(
-        auth: any AuthRepository, staff: any StaffRepository, secureCookies: Bool, bcryptCost: UInt8,
-        now: @escaping @Sendable () -> Date
+        auth: any AuthRepository, staff: any StaffRepository, rateLimits: RateLimiter.Backend = .memory, secureCookies: Bool,
+        bcryptCost: UInt8, now: @escaping @Sendable () -> Date,
+        sendCode: @escaping @Sendable (_ challengeID: Int, _ mobile: MobileNumber, _ text: String) async throws -> Void
     ) {
+        self.sendCode = sendCode
         self.auth = auth
         self.staffAccounts = staff
-        self.limiter = RateLimiter()
+        self.limiter = RateLimiter(rateLimits)
         self.secureCookies = secureCookies
         self.bcryptCost = bcryptCost
         self.now = now

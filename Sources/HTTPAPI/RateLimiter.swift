@@ -1,10 +1,13 @@
 import Domain
 import Foundation
+import Storage
 
-/// Fixed-window counters per key (an address, a username, a mobile, a tracking code), in memory.
-/// Each server process limits on its own; behind N servers the effective limit is N times higher,
-/// which still stops guessing by many orders of magnitude.
-public actor RateLimiter {
+/// Fixed-window counters per key (an address, a username, a mobile, a tracking code).
+///
+/// Where the counters live is chosen at start: in this process's memory (one server on SQLite:
+/// the fastest), or in the database every server shares (several servers behind a load balancer on
+/// PostgreSQL), where a limit holds however many processes answer.
+public struct RateLimiter: Sendable {
     /// At most `limit` hits per `window` seconds.
     public struct Rule: Sendable {
         public let limit: Int
@@ -15,22 +18,50 @@ public actor RateLimiter {
         }
     }
 
+    /// Where the windows are counted.
+    public enum Backend: Sendable {
+        case memory
+        case shared(any RateLimitRepository)
+    }
+
+    private let memory = MemoryWindows()
+    private let shared: (any RateLimitRepository)?
+    private let sweeper = SharedSweeper()
+
+    public init(_ backend: Backend = .memory) {
+        if case .shared(let repository) = backend { shared = repository } else { shared = nil }
+    }
+
+    /// Counts a hit; throws `rate_limited` with the seconds to wait when the key is over its rule.
+    public func hit(_ key: String, _ rule: Rule, now: Date) async throws {
+        let (hits, start): (Int, Date)
+        if let shared {
+            (hits, start) = try await shared.countHit(key: key, window: rule.window, now: now)
+            if await sweeper.due() { try await shared.forgetRateLimitWindows(before: now.addingTimeInterval(-MemoryWindows.keep)) }
+        } else {
+            (hits, start) = await memory.count(key, window: rule.window, now: now)
+        }
+        if hits > rule.limit {
+            let wait = Int((rule.window - now.timeIntervalSince(start)).rounded(.up))
+            throw DomainError.rateLimited(retryAfter: max(1, wait))
+        }
+    }
+}
+
+/// The in-process windows.
+private actor MemoryWindows {
+    /// No rule's window is longer than this; older windows are forgotten.
+    static let keep: TimeInterval = 3_600
     private var windows: [String: (start: Date, count: Int)] = [:]
     private var hitsSinceSweep = 0
 
-    public init() {}
-
-    /// Counts a hit; throws `rate_limited` with the seconds to wait when the key is over its rule.
-    public func hit(_ key: String, _ rule: Rule, now: Date) throws {
+    func count(_ key: String, window: TimeInterval, now: Date) -> (Int, Date) {
         sweep(now: now)
         var entry = windows[key] ?? (now, 0)
-        if now.timeIntervalSince(entry.start) >= rule.window { entry = (now, 0) }
+        if now.timeIntervalSince(entry.start) >= window { entry = (now, 0) }
         entry.count += 1
         windows[key] = entry
-        if entry.count > rule.limit {
-            let wait = Int((rule.window - now.timeIntervalSince(entry.start)).rounded(.up))
-            throw DomainError.rateLimited(retryAfter: max(1, wait))
-        }
+        return (entry.count, entry.start)
     }
 
     /// Forgets windows that ended long ago, so memory stays bounded under scans.
@@ -38,7 +69,18 @@ public actor RateLimiter {
         hitsSinceSweep += 1
         guard hitsSinceSweep >= 10_000 else { return }
         hitsSinceSweep = 0
-        windows = windows.filter { now.timeIntervalSince($0.value.start) < 3_600 }
+        windows = windows.filter { now.timeIntervalSince($0.value.start) < Self.keep }
+    }
+}
+
+/// Every 10,000th hit of this process also clears old shared windows.
+private actor SharedSweeper {
+    private var hits = 0
+    func due() -> Bool {
+        hits += 1
+        guard hits >= 10_000 else { return false }
+        hits = 0
+        return true
     }
 }
 

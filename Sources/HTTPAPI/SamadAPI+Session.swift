@@ -33,13 +33,7 @@ extension SamadAPI {
     func changePassword(_ input: Operations.ChangePassword.Input) async throws -> Operations.ChangePassword.Output {
         let staff = try await staff(for: .changePassword)
         guard case .json(let body) = input.body else { throw DomainError.malformedRequest }
-        guard let account = try await auth.credentials(username: staff.username), let hash = account.passwordHash,
-            await Gatekeeper.verify(body.currentPassword, hash: hash)
-        else { throw Gatekeeper.invalidCredentials }
-        try Gatekeeper.checkNewPassword(body.newPassword)
-        try await auth.setPassword(staffID: staff.id, hash: await Gatekeeper.hash(body.newPassword, cost: gate.bcryptCost))
-        try await auth.deleteSessions(staffID: staff.id)
-        RequestIdentity.current.responseCookies.add(SessionCookie.clear(secure: gate.secureCookies))
+        try await gate.changePassword(staff, current: body.currentPassword, new: body.newPassword)
         return .noContent(.init())
     }
 }

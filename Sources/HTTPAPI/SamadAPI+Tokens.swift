@@ -33,10 +33,9 @@ extension SamadAPI {
         return .ok(.init(body: .json(.init(revoked))))
     }
 
-    /// A provincial admin manages staff of their province; a national admin everyone.
     func manages(_ admin: Staff, staffID: Int) async throws -> Bool {
         guard let owner = try await staffAccounts.staff(id: staffID) else { return false }
-        return admin.provinceCode == nil || owner.provinceCode == admin.provinceCode
+        return AccessPolicy.manages(admin, account: owner)
     }
 }
 

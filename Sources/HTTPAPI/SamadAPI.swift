@@ -19,15 +19,13 @@ public struct SamadAPI: APIProtocol {
         public var databaseName: String
         /// Checks the database answers, for /health.
         public var ping: @Sendable () async throws -> Void
-        /// Sends a citizen's sign-in code by SMS (straight to the gateway: a code is useless later).
-        public var sendCode: @Sendable (_ challengeID: Int, _ mobile: MobileNumber, _ text: String) async throws -> Void
         /// Sign-in, sessions and rate limits, shared with the pages.
         public var gatekeeper: Gatekeeper
 
         public init(
             cases: any CaseRepository, reference: any ReferenceRepository, staff: any StaffRepository,
             auth: any AuthRepository, databaseName: String, ping: @escaping @Sendable () async throws -> Void,
-            sendCode: @escaping @Sendable (Int, MobileNumber, String) async throws -> Void, gatekeeper: Gatekeeper
+            gatekeeper: Gatekeeper
         ) {
             self.cases = cases
             self.reference = reference
@@ -35,7 +33,6 @@ public struct SamadAPI: APIProtocol {
             self.auth = auth
             self.databaseName = databaseName
             self.ping = ping
-            self.sendCode = sendCode
             self.gatekeeper = gatekeeper
         }
     }

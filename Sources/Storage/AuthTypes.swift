@@ -11,6 +11,14 @@ public struct StaffCredentials: Sendable {
     public var totpSecret: String?
 }
 
+/// A staff account as an admin lists it: never its password hash or second-factor secret.
+public struct StaffAccount: Sendable {
+    public var staff: Staff
+    public var lockedUntil: Date?
+    public var hasSecondFactor: Bool
+    public var createdAt: Date
+}
+
 /// A server-side session; the cookie carries the id, the database only its hash.
 public struct SessionRecord: Sendable {
     public enum Kind: String, Sendable { case staff, citizen }

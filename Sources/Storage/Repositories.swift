@@ -23,6 +23,8 @@ public protocol StaffRepository: Sendable {
     func issueToken(staffID: Int, label: String?) async throws -> String
     func staff(username: String) async throws -> Staff?
     func staff(id: Int) async throws -> Staff?
+    /// Every account, or those of one province (`province` non-nil), by username, with sign-in state.
+    func staffAccounts(province: String?) async throws -> [StaffAccount]
 }
 
 /// Cases, their referrals and history. Every write checks its transition and writes its events
@@ -91,4 +93,13 @@ public protocol AuthRepository: Sendable {
     func revokeToken(id: Int) async throws -> TokenInfo?
     /// The staff member and permissions of a live token, recording its use.
     func tokenPrincipal(_ token: String) async throws -> (Staff, permissions: Set<StaffAction>?)?
+}
+
+/// Fixed-window hit counters kept in the database, shared by every process that uses it.
+public protocol RateLimitRepository: Sendable {
+    /// Counts one hit for `key` and returns the hits of its current window and when that window
+    /// began; a window older than `window` seconds starts again at `now`.
+    func countHit(key: String, window: TimeInterval, now: Date) async throws -> (hits: Int, windowStart: Date)
+    /// Forgets windows that began before `cutoff`.
+    func forgetRateLimitWindows(before cutoff: Date) async throws
 }

@@ -54,7 +54,8 @@ public struct CaseSummary: Sendable {
     public var confidential: Bool
     public var citizenName: String
     public var maskedMobile: String
-    public var maskedNationalID: String
+    /// Nil when the citizen gave none.
+    public var maskedNationalID: String?
     public var createdAt: Date
     public var updatedAt: Date
 }

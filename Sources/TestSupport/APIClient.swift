@@ -57,6 +57,8 @@ public struct APIResponse: Sendable {
     public var array: [[String: Any]] { (try? JSONSerialization.jsonObject(with: data)) as? [[String: Any]] ?? [] }
     /// The stable error code of an error answer.
     public var errorCode: String? { (object["error"] as? [String: Any])?["code"] as? String }
+    /// The input field an error answer names.
+    public var errorField: String? { (object["error"] as? [String: Any])?["field"] as? String }
     public var errorMessage: String? { (object["error"] as? [String: Any])?["message"] as? String }
 
     public subscript(key: String) -> Any? { object[key] }

@@ -58,9 +58,9 @@ public struct Fixtures: Sendable {
             otherProvinceAgency: otherAgency, staff: staff, tokens: tokens)
     }
 
-    /// A valid registration body; override fields per test.
+    /// A valid registration body; override fields per test (`nationalID: nil` leaves it out).
     public func caseBody(
-        nationalID: String = "0013542419", mobile: String = "09121234567", subject: String = "درخواست وام قرض‌الحسنه",
+        nationalID: String? = "0013542419", mobile: String = "09121234567", subject: String = "درخواست وام قرض‌الحسنه",
         body: String = "با سلام، برای هزینه درمان فرزندم به وام قرض الحسنه نیاز دارم.", category: String = "interestFreeLoan",
         province: String? = nil
     ) -> [String: Any] {

@@ -55,3 +55,25 @@ public struct ScratchDatabase: Sendable {
         }
     }
 }
+
+/// A database client on a fresh scratch database for one test, closed and removed afterwards;
+/// `migrate: false` leaves it empty.
+public func withScratchClient(
+    _ engine: TestDatabase, migrate: Bool = true, _ body: (any DatabaseClient) async throws -> Void
+) async throws {
+    let scratch = try await ScratchDatabase.create(engine)
+    let location: DatabaseLocation =
+        if let url = scratch.databaseURL { .postgres(url: url, schema: scratch.schema) } else {
+            .sqlite(path: scratch.dataDir + "/scratch.sqlite")
+        }
+    let client = try await location.open(migrate: migrate)
+    do {
+        try await body(client)
+    } catch {
+        try? await client.shutdown()
+        await scratch.drop()
+        throw error
+    }
+    try await client.shutdown()
+    await scratch.drop()
+}

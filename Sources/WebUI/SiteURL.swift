@@ -12,6 +12,15 @@ public enum SiteURL {
     case intake
     case queue
     case inbox
+    case account
+    case admin
+    case adminStaff
+    case adminStaffAction(Int, StaffAdminAction)
+    case adminTokens
+    case adminTokenRevoke(Int)
+    case myLetters
+    case mySignIn
+    case myCode
     case staffCase(String)
     case caseAction(String, CaseAction)
     case referralAction(Int, ReferralAction)
@@ -20,6 +29,7 @@ public enum SiteURL {
 
     public enum CaseAction: String, CaseIterable, Sendable { case answer, refer, merge, close }
     public enum ReferralAction: String, CaseIterable, Sendable { case accept, answer, `return` }
+    public enum StaffAdminAction: String, CaseIterable, Sendable { case disable, enable, resetPassword = "reset-password" }
 
     public var path: String {
         switch self {
@@ -33,6 +43,15 @@ public enum SiteURL {
         case .intake: "/staff/intake"
         case .queue: "/staff/queue"
         case .inbox: "/staff/inbox"
+        case .account: "/staff/account"
+        case .admin: "/staff/admin"
+        case .adminStaff: "/staff/admin/staff"
+        case .adminStaffAction(let id, let action): "/staff/admin/staff/\(id)/\(action.rawValue)"
+        case .adminTokens: "/staff/admin/tokens"
+        case .adminTokenRevoke(let id): "/staff/admin/tokens/\(id)/revoke"
+        case .myLetters: "/my"
+        case .mySignIn: "/my/sign-in"
+        case .myCode: "/my/code"
         case .staffCase(let code): "/staff/cases/\(code)"
         case .caseAction(let code, let action): "/staff/cases/\(code)/\(action.rawValue)"
         case .referralAction(let id, let action): "/staff/referrals/\(id)/\(action.rawValue)"
@@ -45,4 +64,6 @@ public enum SiteURL {
     static let caseActionPattern = "/staff/cases/:code/:action"
     static let staffCasePattern = "/staff/cases/:code"
     static let referralActionPattern = "/staff/referrals/:id/:action"
+    static let adminStaffActionPattern = "/staff/admin/staff/:id/:action"
+    static let adminTokenRevokePattern = "/staff/admin/tokens/:id/revoke"
 }

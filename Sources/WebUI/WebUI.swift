@@ -14,11 +14,18 @@ public struct WebUI: Sendable {
     public struct Dependencies: Sendable {
         public var cases: any CaseRepository
         public var reference: any ReferenceRepository
+        public var staff: any StaffRepository
+        public var auth: any AuthRepository
         public var gatekeeper: Gatekeeper
 
-        public init(cases: any CaseRepository, reference: any ReferenceRepository, gatekeeper: Gatekeeper) {
+        public init(
+            cases: any CaseRepository, reference: any ReferenceRepository, staff: any StaffRepository, auth: any AuthRepository,
+            gatekeeper: Gatekeeper
+        ) {
             self.cases = cases
             self.reference = reference
+            self.staff = staff
+            self.auth = auth
             self.gatekeeper = gatekeeper
         }
     }
@@ -29,6 +36,8 @@ public struct WebUI: Sendable {
 
     var cases: any CaseRepository { deps.cases }
     var reference: any ReferenceRepository { deps.reference }
+    var staffAccounts: any StaffRepository { deps.staff }
+    var auth: any AuthRepository { deps.auth }
     var gate: Gatekeeper { deps.gatekeeper }
 
     public init(_ dependencies: Dependencies) async throws {

@@ -12,11 +12,15 @@ struct StaffCommand: AsyncParsableCommand {
         subcommands: [Add.self, Disable.self, Enable.self, ResetPassword.self, TOTPSetup.self])
 
     /// Opens the store, runs `body`, and turns domain errors into readable command errors.
-    static func withStore(_ body: (SQLStore) async throws -> Void) async throws {
+    static func withStore(_ body: (SQLStore, Gatekeeper) async throws -> Void) async throws {
         let config = try AppConfig.fromEnvironment()
         let store = try await openStore(config: config)
+        // Accounts are managed as the admin page manages them; nothing here sends SMS.
+        let gate = Gatekeeper(
+            auth: store, staff: store, secureCookies: false, bcryptCost: config.bcryptCost, now: config.now,
+            sendCode: { _, _, _ in })
         do {
-            try await body(store)
+            try await body(store, gate)
             try await store.client.shutdown()
         } catch let error as DomainError {
             try? await store.client.shutdown()
@@ -25,13 +29,6 @@ struct StaffCommand: AsyncParsableCommand {
             try? await store.client.shutdown()
             throw error
         }
-    }
-
-    /// A readable random password: 16 characters from an unambiguous alphabet.
-    static func randomPassword() -> String {
-        let alphabet = Array("abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
-        var rng = SystemRandomNumberGenerator()
-        return String((0..<16).map { _ in alphabet.randomElement(using: &rng)! })
     }
 
     /// Creates a staff member with a first password and prints an API token as the last line of output.
@@ -48,12 +45,9 @@ struct StaffCommand: AsyncParsableCommand {
             guard let role = StaffRole(rawValue: role) else {
                 throw ValidationError("role must be one of: \(StaffRole.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            try await StaffCommand.withStore { store in
-                let config = try AppConfig.fromEnvironment()
-                let staff = try await store.createStaff(
+            try await StaffCommand.withStore { store, gate in
+                let (staff, password) = try await gate.createStaffAccount(
                     StaffDraft(username: username, displayName: name ?? username, role: role, provinceCode: province, agencyID: agency))
-                let password = StaffCommand.randomPassword()
-                try await store.setPassword(staffID: staff.id, hash: await Gatekeeper.hash(password, cost: config.bcryptCost))
                 let token = try await store.issueToken(staffID: staff.id, label: "cli")
                 print("Created \(staff.role.rawValue) '\(staff.username)' (id \(staff.id)).")
                 print("First password (change it after signing in): \(password)")
@@ -67,7 +61,7 @@ struct StaffCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Disable an account; its sessions end and its tokens stop working.")
         @Option var username: String
         func run() async throws {
-            try await StaffCommand.withStore { store in
+            try await StaffCommand.withStore { store, _ in
                 let staff = try await store.setActive(username: username, active: false)
                 print("Disabled '\(staff.username)'.")
             }
@@ -78,7 +72,7 @@ struct StaffCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Enable a disabled account.")
         @Option var username: String
         func run() async throws {
-            try await StaffCommand.withStore { store in
+            try await StaffCommand.withStore { store, _ in
                 let staff = try await store.setActive(username: username, active: true)
                 print("Enabled '\(staff.username)'.")
             }
@@ -90,14 +84,11 @@ struct StaffCommand: AsyncParsableCommand {
             commandName: "reset-password", abstract: "Set a new random password, lift a lock-out and end the account's sessions.")
         @Option var username: String
         func run() async throws {
-            try await StaffCommand.withStore { store in
-                let config = try AppConfig.fromEnvironment()
+            try await StaffCommand.withStore { store, gate in
                 guard let staff = try await store.staff(username: username) else {
                     throw DomainError.notFound("staff", fa: "کاربر")
                 }
-                let password = StaffCommand.randomPassword()
-                try await store.setPassword(staffID: staff.id, hash: await Gatekeeper.hash(password, cost: config.bcryptCost))
-                try await store.deleteSessions(staffID: staff.id)
+                let password = try await gate.resetPassword(staffID: staff.id)
                 print("New password for '\(staff.username)': \(password)")
             }
         }
@@ -109,7 +100,7 @@ struct StaffCommand: AsyncParsableCommand {
         @Option var username: String
         @Flag(help: "Remove the second factor.") var off = false
         func run() async throws {
-            try await StaffCommand.withStore { store in
+            try await StaffCommand.withStore { store, _ in
                 guard let staff = try await store.staff(username: username) else {
                     throw DomainError.notFound("staff", fa: "کاربر")
                 }

@@ -10,6 +10,14 @@ import Testing
         #expect(config.databaseURL == nil)
         #expect(config.smsGateway == "file")
         #expect(config.publicURL == "http://127.0.0.1:8080")
+        #expect(!config.rateLimitsShared)
+    }
+
+    @Test func rateLimitsAreSharedOnPostgresUnlessSaidOtherwise() throws {
+        #expect(try AppConfig.fromEnvironment(["DATABASE_URL": "postgres://u@127.0.0.1/db"]).rateLimitsShared)
+        #expect(!(try AppConfig.fromEnvironment(["DATABASE_URL": "postgres://u@127.0.0.1/db", "SAMAD_RATE_LIMITS": "memory"]).rateLimitsShared))
+        #expect(try AppConfig.fromEnvironment(["SAMAD_RATE_LIMITS": "database"]).rateLimitsShared)
+        #expect(throws: ConfigError.self) { try AppConfig.fromEnvironment(["SAMAD_RATE_LIMITS": "redis"]) }
     }
 
     @Test func everyProblemIsListedAtOnce() {

@@ -57,6 +57,20 @@ class Server:
                 time.sleep(0.1)
         raise RuntimeError("samad did not start")
 
+    def last_sign_in_code(self, mobile):
+        """The newest sign-in code the file gateway 'sent' to this mobile (sms.log, Persian digits)."""
+        for _ in range(50):
+            try:
+                lines = pathlib.Path(self.dir, "sms.log").read_text(encoding="utf-8").splitlines()
+            except FileNotFoundError:
+                lines = []
+            for line in reversed(lines):
+                sms = json.loads(line)
+                if sms.get("kind") == "signInCode" and sms.get("to") == mobile:
+                    return re.search(r"[۰-۹]{6}", sms["text"]).group(0).translate(str.maketrans("۰۱۲۳۴۵۶۷۸۹", "0123456789"))
+            time.sleep(0.1)
+        raise AssertionError(f"no sign-in code was sent to {mobile}")
+
     def get_json(self, path):
         with urllib.request.urlopen(self.base + path, timeout=5) as response:
             return json.load(response)

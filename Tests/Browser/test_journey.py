@@ -4,7 +4,7 @@ liaison answers it, the citizen tracks it with the code and rates it. Each page 
 from axe_selenium_python import Axe
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from conftest import ARTIFACTS
 
@@ -44,6 +44,7 @@ def test_whole_journey(server, browser):
         "operator": server.add_staff("operator", "operator", province["code"]),
         "supervisor": server.add_staff("supervisor", "supervisor", province["code"]),
         "liaison": server.add_staff("liaison", "liaison", province["code"], relief["id"]),
+        "admin": server.add_staff("admin", "admin", province["code"]),
     }
     driver = browser
 
@@ -93,21 +94,64 @@ def test_whole_journey(server, browser):
     assert "کمک معیشتی سه ماهه" in driver.find_element(By.CSS_SELECTOR, ".answer").text
     check_page(driver, "track-result")
     driver.find_element(By.CSS_SELECTOR, "input[name=rating][value='5']").click()
-    driver.find_element(By.ID, "comment").send_keys("سپاسگزارم")
+    driver.find_element(By.ID, f"comment-{code}").send_keys("سپاسگزارم")
     driver.find_element(By.CSS_SELECTOR, "form[action='/track/rate'] button[type=submit]").click()
     assert "امتیاز شما ثبت شد" in driver.page_source
     check_page(driver, "rated")
 
-    # The letter form and the error pages are Persian too.
+    # Later the citizen signs in with an SMS code and sees all their letters.
+    driver.get(server.base + "/my")
+    assert driver.current_url.endswith("/my/sign-in")
+    check_page(driver, "my-sign-in")
+    driver.find_element(By.ID, "mobile").send_keys("09121234567" + Keys.ENTER)
+    sign_in_code = server.last_sign_in_code("09121234567")
+    check_page(driver, "my-code")
+    driver.find_element(By.ID, "code").send_keys(sign_in_code + Keys.ENTER)
+    assert driver.current_url.endswith("/my")
+    assert "کمک معیشتی سه ماهه" in driver.page_source
+    check_page(driver, "my-letters")
+
+    # The letter form: the category list narrows as the citizen types; the national ID is optional.
+    driver.delete_all_cookies()
     driver.get(server.base + "/letter")
     check_page(driver, "letter")
+    driver.find_element(By.ID, "category-search").send_keys("مسکن")
+    selected = Select(driver.find_element(By.ID, "category")).first_selected_option.text
+    assert "مسکن" in selected, selected
+    Select(driver.find_element(By.ID, "kind")).select_by_value("complaint")
+    driver.find_element(By.ID, "subject").send_keys("تأخیر در وام مسکن")
+    driver.find_element(By.ID, "body").send_keys("شش ماه است منتظر پاسخ بانک هستم.")
+    driver.find_element(By.ID, "firstName").send_keys("زهرا")
+    driver.find_element(By.ID, "lastName").send_keys("کریمی")
+    driver.find_element(By.ID, "mobile").send_keys("09351234567")
+    driver.find_element(By.CSS_SELECTOR, "form[action='/letter'] button[type=submit]").click()
+    assert len(driver.find_element(By.CSS_SELECTOR, ".tracking.big").text.replace(" ", "")) == 11
+
+    # The operator console looks a known caller up while the national ID is typed.
+    sign_in(driver, server, "operator", passwords["operator"])
+    driver.find_element(By.ID, "nationalId").send_keys("۰۰۱۳۵۴۲۴۱۹")
+    WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "firstName").get_attribute("value") == "مریم")
+    assert driver.find_element(By.ID, "mobile").get_attribute("value") == "09121234567"
+    assert "نامه‌های پیشین این شهروند" in driver.find_element(By.ID, "citizen-history").text
+    check_page(driver, "intake-known-caller")
+
+    # An admin adds an account on the admin page and sees its first password once.
+    sign_in(driver, server, "admin", passwords["admin"])
+    driver.get(server.base + "/staff/admin")
+    check_page(driver, "admin")
+    driver.find_element(By.ID, "username").send_keys("operator2")
+    driver.find_element(By.ID, "displayName").send_keys("اپراتور دوم")
+    driver.find_element(By.CSS_SELECTOR, "form[action='/staff/admin/staff'] button[type=submit]").click()
+    assert driver.find_element(By.CSS_SELECTOR, ".secret-value code").text
+    check_page(driver, "admin-created")
+
     driver.get(server.base + "/no-such-page")
     check_page(driver, "not-found")
 
 
 def test_no_outside_requests(server, browser):
     """Pages load nothing from outside Samad."""
-    for path in ("/", "/track", "/letter", "/login"):
+    for path in ("/", "/track", "/letter", "/login", "/my/sign-in"):
         browser.get(server.base + path)
         for url in browser.execute_script(
                 "return performance.getEntriesByType('resource').map(function (e) { return e.name; });"):

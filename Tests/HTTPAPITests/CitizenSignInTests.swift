@@ -4,11 +4,8 @@ import TestSupport
 
 /// Citizens sign in with an SMS code and see only their own cases.
 @Suite struct CitizenSignInTests {
-    /// The last sign-in code sent to `mobile`, read from the SMS the gateway delivered.
     static func lastCode(_ app: TestApp, _ mobile: String) throws -> String {
-        let sms = try #require(SentSMS.read(app.samad.config.smsLogPath).last { $0.kind == "signInCode" && $0.to == mobile })
-        let digits = String(sms.text.unicodeScalars.filter { (0x06F0...0x06F9).contains($0.value) }.map { Character(UnicodeScalar($0.value - 0x06F0 + 0x30)!) })
-        return String(digits.prefix(6))
+        try #require(app.lastSignInCode(to: mobile))
     }
 
     @Test(arguments: TestDatabase.all)

@@ -1,4 +1,5 @@
 import Foundation
+import PersianKit
 import Testing
 import TestSupport
 
@@ -71,5 +72,43 @@ import TestSupport
         let sum = digits.enumerated().reduce(0) { $0 + $1.element * (10 - $1.offset) }
         let r = sum % 11
         return base + String(r < 2 ? r : 11 - r)
+    }
+
+    /// A citizen may write without a national ID: they are known by their mobile, and a second
+    /// letter from that mobile joins the first citizen instead of making another.
+    @Test(arguments: TestDatabase.all)
+    func aCitizenWithoutANationalIDIsKnownByMobile(engine: TestDatabase) async throws {
+        try await withTestAPI(database: engine) { app, api in
+            // setup
+            let f = app.fixtures
+            // act
+            let first = try await api.post("/api/v1/cases", token: f.token("operator"), json: f.caseBody(nationalID: nil, mobile: "09351234567"))
+            let second = try await api.post(
+                "/api/v1/cases", token: f.token("operator"), json: f.caseBody(nationalID: "", mobile: "۰۹۳۵۱۲۳۴۵۶۷", category: "housingLoan"))
+            let withID = try await api.post("/api/v1/cases", token: f.token("operator"), json: f.caseBody(nationalID: "0013542419", mobile: "09351234567"))
+            let bad = try await api.post("/api/v1/cases", token: f.token("operator"), json: f.caseBody(nationalID: "1234", mobile: "09351234567"))
+            // check
+            #expect(first.status == 201 && second.status == 201 && withID.status == 201)
+            let citizen = try #require(first["citizen"] as? [String: Any])
+            #expect(citizen["nationalId"] == nil)
+            #expect(citizen["mobile"] as? String == "0935***4567")
+            #expect(bad.status == 400 && bad.errorField == "citizen.nationalId")
+            let code = try #require(first.string("trackingCode"))
+            let revealed = try await api.post("/api/v1/cases/\(code)/citizen", token: f.token("supervisor"))
+            #expect(revealed.status == 200)
+            #expect(revealed["nationalId"] == nil && revealed.string("mobile") == "09351234567")
+            let history = try #require(try await app.store.citizenHistory(nationalID: nil, mobile: try MobileNumber(parsing: "09351234567"), limit: 10))
+            #expect(history.0.nationalID == nil || history.0.nationalID?.value == "0013542419")
+            let withoutID = try await app.store.client.read { db in
+                try await db.raw("SELECT COUNT(*) AS n FROM citizens WHERE national_id IS NULL").first()!.decode(column: "n", as: Int.self)
+            }
+            #expect(withoutID == 1)
+            // The mobile's owner sees all three letters after signing in.
+            #expect(try await api.post("/api/v1/citizen/code", json: ["mobile": "09351234567"]).status == 202)
+            let signedIn = try await api.post(
+                "/api/v1/citizen/session", json: ["mobile": "09351234567", "code": try CitizenSignInTests.lastCode(app, "09351234567")])
+            let session = try #require(WebSession(signedIn))
+            #expect(try await api.get("/api/v1/citizen/cases", headers: session.read).array.count == 3)
+        }
     }
 }

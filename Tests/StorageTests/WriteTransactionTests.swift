@@ -8,22 +8,10 @@ import TestSupport
 /// failing write in a shared SQLite batch takes nothing else down with it.
 @Suite struct WriteTransactionTests {
     func withClient(_ engine: TestDatabase, _ body: (any DatabaseClient) async throws -> Void) async throws {
-        let scratch = try await ScratchDatabase.create(engine)
-        let location: DatabaseLocation =
-            if let url = scratch.databaseURL { .postgres(url: url, schema: scratch.schema) } else {
-                .sqlite(path: scratch.dataDir + "/t.sqlite")
-            }
-        let client = try await location.open()
-        do {
+        try await withScratchClient(engine) { client in
             try await client.write { db in try await db.raw("CREATE TABLE t (n BIGINT NOT NULL UNIQUE)").run() }
             try await body(client)
-        } catch {
-            try? await client.shutdown()
-            await scratch.drop()
-            throw error
         }
-        try await client.shutdown()
-        await scratch.drop()
     }
 
     struct Boom: Error {}

@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import Storage
 import Testing
 import TestSupport
 
@@ -18,9 +19,20 @@ import TestSupport
             let outCode = try #require(try await api.post("/api/v1/cases", token: f.token("operatorOther"), json: f.caseBody(nationalID: "0084575948", province: f.otherProvince)).string("trackingCode"))
             let inReferral = try #require(try await api.post("/api/v1/cases/\(inCode)/referrals", token: f.token("supervisor"), json: ["agencyIds": [f.relief.id]]).list("referrals").first?["id"] as? Int)
             let outReferral = try #require(try await api.post("/api/v1/cases/\(outCode)/referrals", token: f.token("supervisorOther"), json: ["agencyIds": [f.otherProvinceAgency.id]]).list("referrals").first?["id"] as? Int)
+            // Accounts the admin actions are tried on, one in the fixtures' province and one outside it.
+            var targets: [(Staff, Int)] = []
+            for (name, province) in [("target", f.province), ("targetOther", f.otherProvince)] {
+                let account = try await app.store.createStaff(StaffDraft(username: name, displayName: name, role: .operator, provinceCode: province, agencyID: nil))
+                _ = try await app.store.issueToken(staffID: account.id, label: nil)
+                targets.append((account, try #require(try await app.store.tokens(staffID: account.id).last?.id)))
+            }
 
             // Anonymous visitors are sent to sign in.
-            for path in ["/staff", "/staff/intake", "/staff/queue", "/staff/inbox", "/staff/cases/\(inCode)"] {
+            for path in ["/staff", "/staff/intake", "/staff/queue", "/staff/inbox", "/staff/cases/\(inCode)", "/staff/admin", "/staff/account", "/my"] {
+                let response = try await api.get(path)
+                #expect(response.status == 303, "\(path)")
+            }
+            for path in ["/staff", "/staff/intake", "/staff/queue", "/staff/inbox", "/staff/cases/\(inCode)", "/staff/admin", "/staff/account"] {
                 let response = try await api.get(path)
                 #expect(response.status == 303 && response.headers[.location]?.hasPrefix("/login") == true, "\(path)")
             }
@@ -38,6 +50,21 @@ import TestSupport
                 #expect(try await get("/staff/intake") == (allowed(.registerCase) ? 200 : 403), "intake as \(role)")
                 #expect(try await get("/staff/queue") == (allowed(.screenCase) ? 200 : 403), "queue as \(role)")
                 #expect(try await get("/staff/inbox") == (allowed(.handleReferral) ? 200 : 403), "inbox as \(role)")
+                #expect(try await get("/staff/admin") == (allowed(.manageStaff) ? 200 : 403), "admin as \(role)")
+                #expect(try await get("/staff/account") == 200, "account as \(role)")
+                // A citizen's page is no staff page.
+                #expect(try await get("/my") == 303, "my letters as \(role)")
+                for (target, tokenID) in targets {
+                    let reach = AccessPolicy.manages(staff, account: target)
+                    let reset = try await post("/staff/admin/staff/\(target.id)/reset-password", [:])
+                    #expect(reset == (!allowed(.manageStaff) ? 403 : reach ? 200 : 404), "reset \(target.username) as \(role) → \(reset)")
+                    let enable = try await post("/staff/admin/staff/\(target.id)/enable", [:])
+                    #expect(enable == (!allowed(.manageStaff) ? 403 : reach ? 303 : 404), "enable \(target.username) as \(role) → \(enable)")
+                    let revoke = try await post("/staff/admin/tokens/\(tokenID)/revoke", [:])
+                    #expect(revoke == (!allowed(.manageTokens) ? 403 : reach ? 303 : 404), "revoke token of \(target.username) as \(role) → \(revoke)")
+                }
+                let create = try await post("/staff/admin/staff", ["username": "new-\(role)", "role": "operator", "province": f.province])
+                #expect(create == (allowed(.manageStaff) ? 201 : 403), "create staff as \(role) → \(create)")
                 for (code, province, agency, referral) in [(inCode, f.province, f.relief.id, inReferral), (outCode, f.otherProvince, f.otherProvinceAgency.id, outReferral)] {
                     let sees = AccessPolicy.canSee(staff, caseProvince: province, referredAgencyIDs: [agency])
                     #expect(try await get("/staff/cases/\(code)") == (sees ? 200 : 404), "case \(code) as \(role)")

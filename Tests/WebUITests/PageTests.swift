@@ -45,11 +45,13 @@ import TestSupport
             let supervisor = try await Self.signIn(api, "supervisor")
             let operatorCookie = try await Self.signIn(api, "operator")
             let liaison = try await Self.signIn(api, "liaison")
+            let admin = try await Self.signIn(api, "adminProvince")
             let pages: [(String, String, String?)] = [
                 ("home", "/", nil), ("track-form", "/track", nil), ("track-result", "/track?code=\(code)&mobile=09121234567", nil),
                 ("letter", "/letter", nil), ("login", "/login", nil), ("intake", "/staff/intake", operatorCookie),
                 ("queue", "/staff/queue", supervisor), ("case", "/staff/cases/\(code)", supervisor),
                 ("case-liaison", "/staff/cases/\(code)", liaison), ("inbox", "/staff/inbox", liaison),
+                ("admin", "/staff/admin", admin), ("account", "/staff/account", liaison), ("my-sign-in", "/my/sign-in", nil),
                 ("not-found", "/no-such-page", nil),
             ]
             for (name, path, cookie) in pages {

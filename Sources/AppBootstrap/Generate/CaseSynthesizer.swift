@@ -49,7 +49,7 @@ struct CaseSynthesizer {
                 firstName: draft.citizen.firstName, lastName: draft.citizen.lastName, provinceCode: province,
                 countyCode: draft.citizen.countyCode)
             rows.append(
-                .citizens, .int(id), .text(citizen.nationalID.value), .text(citizen.mobile.value), .text(citizen.firstName),
+                .citizens, .int(id), .optional(citizen.nationalID?.value), .text(citizen.mobile.value), .text(citizen.firstName),
                 .text(citizen.lastName), .text(province), .optional(citizen.countyCode), .int(startMillis), .int(startMillis))
         }
 

@@ -21,6 +21,9 @@ public protocol DatabaseClient: Sendable {
     var engine: DatabaseEngine { get }
     func read<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T
     func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+    /// `write` for a migration that drops and renames tables others refer to: on SQLite it runs alone,
+    /// with foreign-key enforcement off, and fails unless `PRAGMA foreign_key_check` finds nothing.
+    func writeRebuildingTables<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T
     func shutdown() async throws
 }
 

@@ -39,6 +39,11 @@ final class PostgresDatabaseClient: DatabaseClient {
         }
     }
 
+    /// PostgreSQL alters tables in place: an ordinary transaction.
+    func writeRebuildingTables<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await write(body)
+    }
+
     func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await client.withConnection { conn in
             let db = conn.sql(queryLogLevel: nil)

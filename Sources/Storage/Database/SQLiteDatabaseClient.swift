@@ -48,6 +48,30 @@ final class SQLiteDatabaseClient: DatabaseClient {
         try await writer.submit(body)
     }
 
+    func writeRebuildingTables<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await writer.submitAlone { db in
+            // Enforcement can only be switched outside a transaction.
+            try await db.raw("PRAGMA foreign_keys=OFF").run()
+            do {
+                try await db.raw("BEGIN IMMEDIATE").run()
+                do {
+                    let value = try await body(db)
+                    let dangling = try await db.raw("PRAGMA foreign_key_check").all()
+                    guard dangling.isEmpty else { throw StorageError.corrupt("\(dangling.count) rows refer to missing keys after a rebuild") }
+                    try await db.raw("COMMIT").run()
+                    try await db.raw("PRAGMA foreign_keys=ON").run()
+                    return value
+                } catch {
+                    try? await db.raw("ROLLBACK").run()
+                    throw error
+                }
+            } catch {
+                try? await db.raw("PRAGMA foreign_keys=ON").run()
+                throw error
+            }
+        }
+    }
+
     func shutdown() async throws {
         // The app's service group and a test may both close it; the second call does nothing.
         guard closed.withLock({ let was = $0; $0 = true; return !was }) else { return }

@@ -13,6 +13,8 @@ actor SQLiteWriteQueue {
         let run: @Sendable (any SQLDatabase) async -> Outcome
         /// Answers the caller with an error without running the body.
         let abort: @Sendable (any Error) -> Void
+        /// Runs on its own, outside any shared transaction (the body manages its own).
+        var alone = false
     }
 
     private struct Outcome {
@@ -32,6 +34,16 @@ actor SQLiteWriteQueue {
     }
 
     func submit<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await enqueue(body, alone: false)
+    }
+
+    /// Runs `body` between batches, with no transaction around it: for work that must switch
+    /// connection settings (a table rebuild turning foreign-key enforcement off), and opens its own.
+    func submitAlone<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await enqueue(body, alone: true)
+    }
+
+    private func enqueue<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T, alone: Bool) async throws -> T {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
             pending.append(
                 Job(
@@ -47,7 +59,7 @@ actor SQLiteWriteQueue {
                             fail: { _ in continuation.resume(throwing: error) })
                     }
                     },
-                    abort: { continuation.resume(throwing: $0) }))
+                    abort: { continuation.resume(throwing: $0) }, alone: alone))
             if !draining {
                 draining = true
                 Task { await self.drain() }
@@ -57,7 +69,12 @@ actor SQLiteWriteQueue {
 
     private func drain() async {
         while !pending.isEmpty {
-            let batch = Array(pending.prefix(maxBatch))
+            if pending[0].alone {
+                // Its outcome already carries its own success or failure.
+                await pending.removeFirst().run(connection.sql()).succeed()
+                continue
+            }
+            let batch = Array(pending.prefix(maxBatch).prefix { !$0.alone })
             pending.removeFirst(batch.count)
             await run(batch)
         }

@@ -6,6 +6,13 @@ protocol Migration: Sendable {
     /// Sortable, unique: "0001_reference".
     var id: String { get }
     func statements(_ engine: DatabaseEngine) -> [String]
+    /// Whether it rebuilds tables other tables refer to (SQLite's drop-and-rename), which needs
+    /// foreign-key enforcement off while it runs; the keys are checked before it commits.
+    var rebuildsTables: Bool { get }
+}
+
+extension Migration {
+    var rebuildsTables: Bool { false }
 }
 
 /// Every migration, in the order they are applied. Append only.
@@ -16,14 +23,23 @@ let allMigrations: [any Migration] = [
     M0004Notifications(),
     M0005Auth(),
     M0010SearchAndQueues(),
+    M0011RateLimits(),
+    M0012OptionalNationalID(),
 ]
 
 /// Applies the migrations a database has not seen yet, each in its own transaction.
 public struct Migrator: Sendable {
     let client: any DatabaseClient
+    let migrations: [any Migration]
 
     public init(client: any DatabaseClient) {
+        self.init(client: client, migrations: allMigrations)
+    }
+
+    /// Applies only `migrations` (tests bring a database to an earlier schema this way).
+    init(client: any DatabaseClient, migrations: [any Migration]) {
         self.client = client
+        self.migrations = migrations
     }
 
     /// Returns the ids applied by this call.
@@ -36,8 +52,8 @@ public struct Migrator: Sendable {
             ).run()
         }
         var applied: [String] = []
-        for migration in allMigrations {
-            let didApply = try await client.write { db in
+        for migration in migrations {
+            let apply: @Sendable (any SQLDatabase) async throws -> Bool = { db in
                 // Several servers may start at once against one PostgreSQL; one migrates, the others wait.
                 if engine == .postgres { try await db.raw("SELECT pg_advisory_xact_lock(4711)").run() }
                 let done = try await db.raw("SELECT id FROM schema_migrations WHERE id = \(bind: migration.id)").first()
@@ -50,6 +66,7 @@ public struct Migrator: Sendable {
                 ).run()
                 return true
             }
+            let didApply = migration.rebuildsTables ? try await client.writeRebuildingTables(apply) : try await client.write(apply)
             if didApply { applied.append(migration.id) }
         }
         return applied

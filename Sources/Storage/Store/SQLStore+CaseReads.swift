@@ -119,7 +119,7 @@ extension SQLStore: CaseRepository {
                         confidential: confidential,
                         citizenName: "\(try row.string("first_name")) \(try row.string("last_name"))",
                         maskedMobile: try MobileNumber(parsing: try row.string("mobile")).masked,
-                        maskedNationalID: try NationalID(parsing: try row.string("national_id")).masked,
+                        maskedNationalID: try row.nationalID()?.masked,
                         createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at")))
                 last = CaseCursor(createdAt: try row.int("created_at"), id: try row.int("id"))
             }

@@ -125,7 +125,7 @@ extension SQLStore {
         guard let row else { throw DomainError.caseNotFound }
         let value = try Self.caseValue(from: row)
         let citizen = Citizen(
-            id: value.citizenID, nationalID: try NationalID(parsing: try row.string("national_id")),
+            id: value.citizenID, nationalID: try row.nationalID(),
             mobile: try MobileNumber(parsing: try row.string("mobile")), firstName: try row.string("first_name"),
             lastName: try row.string("last_name"), provinceCode: try row.string("citizen_province"),
             countyCode: try row.optionalString("citizen_county"))

@@ -20,7 +20,7 @@ extension SQLStore {
             }
             guard let row else { return nil }
             let citizen = Citizen(
-                id: try row.int("id"), nationalID: try NationalID(parsing: try row.string("national_id")),
+                id: try row.int("id"), nationalID: try row.nationalID(),
                 mobile: try MobileNumber(parsing: try row.string("mobile")), firstName: try row.string("first_name"),
                 lastName: try row.string("last_name"), provinceCode: try row.string("province_code"),
                 countyCode: try row.optionalString("county_code"))
@@ -37,7 +37,7 @@ extension SQLStore {
                     kind: try row.enumValue("kind", as: CaseKind.self), categoryCode: try row.string("category_code"),
                     provinceCode: try row.string("province_code"), countyCode: try row.optionalString("county_code"),
                     confidential: try row.bool("confidential"), citizenName: citizen.fullName,
-                    maskedMobile: citizen.mobile.masked, maskedNationalID: citizen.nationalID.masked,
+                    maskedMobile: citizen.mobile.masked, maskedNationalID: citizen.nationalID?.masked,
                     createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at"))
             }
             return (citizen, cases)

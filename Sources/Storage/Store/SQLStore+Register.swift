@@ -87,14 +87,16 @@ extension SQLStore {
         }
     }
 
-    /// The citizen is keyed by national ID; the latest mobile and name given win.
+    /// The citizen is keyed by national ID, or, when they gave none, by mobile among those without
+    /// one (a unique partial index); the latest mobile and name given win.
     private func upsertCitizen(_ db: any SQLDatabase, _ c: CitizenDraft, at: Date) async throws -> Int {
-        try await db.raw(
+        let key: SQLQueryString = c.nationalID == nil ? "(mobile) WHERE national_id IS NULL" : "(national_id)"
+        return try await db.raw(
             """
             INSERT INTO citizens (national_id, mobile, first_name, last_name, province_code, county_code, created_at, updated_at)
-            VALUES (\(bind: c.nationalID.value), \(bind: c.mobile.value), \(bind: c.firstName), \(bind: c.lastName),
+            VALUES (\(bind: c.nationalID?.value), \(bind: c.mobile.value), \(bind: c.firstName), \(bind: c.lastName),
                 \(bind: c.provinceCode), \(bind: c.countyCode), \(bind: at.millis), \(bind: at.millis))
-            ON CONFLICT (national_id) DO UPDATE SET mobile = excluded.mobile, first_name = excluded.first_name,
+            ON CONFLICT \(key) DO UPDATE SET mobile = excluded.mobile, first_name = excluded.first_name,
                 last_name = excluded.last_name, province_code = excluded.province_code,
                 county_code = excluded.county_code, updated_at = excluded.updated_at
             RETURNING id

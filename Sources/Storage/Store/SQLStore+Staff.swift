@@ -68,6 +68,22 @@ extension SQLStore: StaffRepository {
         }
     }
 
+    public func staffAccounts(province: String?) async throws -> [StaffAccount] {
+        try await client.read { db in
+            var sql: SQLQueryString = """
+                SELECT id, username, display_name, role, province_code, agency_id, active, locked_until, totp_secret, created_at
+                FROM staff
+                """
+            if let province { sql += " WHERE province_code = \(bind: province)" }
+            sql += " ORDER BY username"
+            return try await db.raw(sql).all().map { row in
+                StaffAccount(
+                    staff: try Self.staff(from: row), lockedUntil: try row.optionalDate("locked_until"),
+                    hasSecondFactor: try row.optionalString("totp_secret") != nil, createdAt: try row.date("created_at"))
+            }
+        }
+    }
+
     static func tokenHash(_ token: String) -> String {
         SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
     }

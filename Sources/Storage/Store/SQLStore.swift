@@ -39,6 +39,11 @@ extension SQLRow {
         try decodeNil(column: column) ? nil : try string(column)
     }
 
+    /// A stored national ID; NULL for a citizen who gave none.
+    func nationalID(_ column: String = "national_id") throws -> NationalID? {
+        try optionalString(column).map { try NationalID(parsing: $0) }
+    }
+
     func optionalDate(_ column: String) throws -> Date? { try optionalInt(column).map(Date.init(millis:)) }
 
     func enumValue<E: RawRepresentable>(_ column: String, as: E.Type) throws -> E where E.RawValue == String {

@@ -45,7 +45,7 @@ extension WebUI {
                 values["firstName"] = values["firstName"].flatMap { $0.isEmpty ? nil : $0 } ?? citizen.firstName
                 values["lastName"] = values["lastName"].flatMap { $0.isEmpty ? nil : $0 } ?? citizen.lastName
                 values["mobile"] = values["mobile"].flatMap { $0.isEmpty ? nil : $0 } ?? citizen.mobile.value
-                values["nationalId"] = citizen.nationalID.value
+                values["nationalId"] = citizen.nationalID?.value ?? values["nationalId"]
                 values["county"] = values["county"].flatMap { $0.isEmpty ? nil : $0 } ?? citizen.countyCode
             }
             if form["op"] == "lookup" {

@@ -11,8 +11,10 @@ extension WebUI {
     }
 
     func registerLoginPages(on router: Router<SamadRequestContext>) {
-        router.get(RouterPath(SiteURL.login.path), use: page { _, _ in
-            render("login", LoginModel(layout: Layout(title: "ورود کارکنان", current: SiteURL.login.path), username: ""))
+        router.get(RouterPath(SiteURL.login.path), use: page { request, _ in
+            let changed = request.uri.queryParameters.get("changed") != nil
+            let notice = changed ? "گذرواژه عوض شد؛ با گذرواژه تازه وارد شوید." : nil
+            return render("login", LoginModel(layout: Layout(title: "ورود کارکنان", current: SiteURL.login.path, notice: notice), username: ""))
         })
         router.post(RouterPath(SiteURL.login.path), use: page { request, _ in
             let form = try await Form.read(request)
@@ -36,7 +38,7 @@ extension WebUI {
             if AccessPolicy.roles(for: .registerCase).contains(staff.role), staff.role != .supervisor { return HTML.redirect(SiteURL.intake.path) }
             if AccessPolicy.roles(for: .screenCase).contains(staff.role) { return HTML.redirect(SiteURL.queue.path) }
             if AccessPolicy.roles(for: .handleReferral).contains(staff.role) { return HTML.redirect(SiteURL.inbox.path) }
-            throw DomainError.forbidden
+            return HTML.redirect(SiteURL.account.path)
         })
     }
 
@@ -46,5 +48,7 @@ extension WebUI {
         registerQueuePages(on: router)
         registerCasePages(on: router)
         registerInboxPages(on: router)
+        registerAccountPages(on: router)
+        registerAdminPages(on: router)
     }
 }

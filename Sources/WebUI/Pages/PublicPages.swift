@@ -10,24 +10,49 @@ extension WebUI {
     struct HomeModel { let layout: Layout }
 
     struct TrackModel {
-        struct Step { let at: String; let description: String; let text: String? }
-        struct Rating { let value: Int; let label: String }
         var layout: Layout
         var code: String
         var mobile: String
         var errors: [String: String] = [:]
         var result = false
-        var codeGrouped = ""
-        var subject = ""
-        var kindLabel = ""
-        var registeredAt = ""
-        var status = ""
-        var statusLabel = ""
-        var answer: String?
-        var timeline: [Step] = []
-        var canRate = false
-        var rating: String?
-        var ratings: [Rating] = (1...5).map { Rating(value: $0, label: PersianDigits.toPersian(String($0))) }
+        var letter: CitizenCase?
+    }
+
+    /// One letter as its citizen sees it: the public part of the timeline, the answer, the rating form.
+    struct CitizenCase {
+        struct Step { let at: String; let description: String; let text: String? }
+        struct Rating { let value: Int; let label: String }
+        let code: String
+        let mobile: String
+        let codeGrouped: String
+        let subject: String
+        let kindLabel: String
+        let registeredAt: String
+        let status: String
+        let statusLabel: String
+        let answer: String?
+        let timeline: [Step]
+        let canRate: Bool
+        let rating: String?
+        let ratings: [Rating] = (1...5).map { Rating(value: $0, label: PersianDigits.toPersian(String($0))) }
+
+        init(_ detail: CaseDetail) {
+            let c = detail.case
+            code = c.trackingCode.value
+            mobile = detail.citizen.mobile.value
+            codeGrouped = c.trackingCode.grouped
+            subject = c.subject
+            kindLabel = c.kind.nameFa
+            registeredAt = Show.dateTime(c.createdAt)
+            status = c.status.rawValue
+            statusLabel = c.status.nameFa
+            answer = c.status == .answered || c.status == .closed ? c.answer : nil
+            timeline = detail.events.filter(\.kind.visibleToCitizen).map {
+                .init(at: Show.dateTime($0.at), description: $0.descriptionFa, text: $0.kind == .answered || $0.kind == .referralAnswered ? $0.text : nil)
+            }
+            canRate = (c.status == .answered || c.status == .closed) && c.rating == nil
+            rating = c.rating.map { Show.number($0) }
+        }
     }
 
     func registerPublicPages(on router: Router<SamadRequestContext>) {
@@ -46,12 +71,15 @@ extension WebUI {
                 let mobile = try MobileNumber(parsing: form.text("mobile"))
                 try await gate.limit("track-address", RequestIdentity.current.remoteAddress, RateLimits.trackPerAddress)
                 _ = try await cases.rate(code, mobile: mobile, rating: Int(PersianDigits.toASCII(form.text("rating"))) ?? 0, comment: form["comment"])
+                // Rated from "my letters": back there, with the notice.
+                if form["back"] == "my" { return HTML.redirect(SiteURL.myLetters.path + "?rated=1") }
                 return try await trackPage(code: code.value, mobile: mobile.value, notice: "امتیاز شما ثبت شد. سپاس از همراهی شما.")
             } catch let error as DomainError where error.kind == .invalid {
                 return try await trackPage(code: form.text("code"), mobile: form.text("mobile"), notice: nil, error: error.messageFa)
             }
         })
         registerLetterPages(on: router)
+        registerCitizenPages(on: router)
     }
 
     /// The follow-up form, or the case when code and mobile match.
@@ -77,22 +105,10 @@ extension WebUI {
             model.layout.error = "نامه‌ای با این کد رهگیری و شماره همراه پیدا نشد."
             return render("track", model, status: .notFound)
         }
-        let c = detail.case
         model.result = true
         model.code = code.value
         model.mobile = mobile.value
-        model.codeGrouped = code.grouped
-        model.subject = c.subject
-        model.kindLabel = c.kind.nameFa
-        model.registeredAt = Show.dateTime(c.createdAt)
-        model.status = c.status.rawValue
-        model.statusLabel = c.status.nameFa
-        model.answer = c.status == .answered || c.status == .closed ? c.answer : nil
-        model.timeline = detail.events.filter(\.kind.visibleToCitizen).map {
-            .init(at: Show.dateTime($0.at), description: $0.descriptionFa, text: $0.kind == .answered || $0.kind == .referralAnswered ? $0.text : nil)
-        }
-        model.canRate = (c.status == .answered || c.status == .closed) && c.rating == nil
-        model.rating = c.rating.map { Show.number($0) }
+        model.letter = CitizenCase(detail)
         return render("track", model)
     }
 }

@@ -21,21 +21,29 @@ struct Layout: Sendable {
     /// Stored, not computed: templates read models by reflection.
     var signedIn: Bool
 
-    init(title: String, staff: Staff? = nil, csrf: String? = nil, current: String = "", notice: String? = nil, error: String? = nil) {
+    /// `citizen` is the masked mobile of a signed-in citizen.
+    init(
+        title: String, staff: Staff? = nil, citizen: String? = nil, csrf: String? = nil, current: String = "", notice: String? = nil,
+        error: String? = nil
+    ) {
         self.title = title
-        self.userName = staff?.displayName
-        self.roleLabel = staff?.role.nameFa
+        self.userName = staff?.displayName ?? citizen.map(Show.digits)
+        self.roleLabel = staff?.role.nameFa ?? (citizen == nil ? nil : "شهروند")
         self.csrf = csrf
         self.notice = notice
         self.error = error
-        self.signedIn = staff != nil
+        self.signedIn = staff != nil || citizen != nil
         var items: [(String, SiteURL)] = []
         if let staff {
             if AccessPolicy.roles(for: .registerCase).contains(staff.role) { items.append(("ثبت تماس و نامه", .intake)) }
             if AccessPolicy.roles(for: .screenCase).contains(staff.role) { items.append(("صف پایش", .queue)) }
             if AccessPolicy.roles(for: .handleReferral).contains(staff.role) { items.append(("کارتابل دستگاه", .inbox)) }
+            if AccessPolicy.roles(for: .manageStaff).contains(staff.role) { items.append(("مدیریت کاربران", .admin)) }
+            items.append(("حساب من", .account))
+        } else if citizen != nil {
+            items = [("نامه‌های من", .myLetters), ("نوشتن نامه", .letter), ("پیگیری نامه", .track)]
         } else {
-            items = [("پیگیری نامه", .track), ("نوشتن نامه", .letter), ("ورود کارکنان", .login)]
+            items = [("پیگیری نامه", .track), ("نوشتن نامه", .letter), ("نامه‌های من", .myLetters), ("ورود کارکنان", .login)]
         }
         nav = items.map { NavItem(title: $0.0, url: $0.1.path, current: $0.1.path == current) }
     }

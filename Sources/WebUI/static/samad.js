@@ -9,3 +9,70 @@ document.addEventListener("submit", function (event) {
   if (form.dataset.submitted === "1") { event.preventDefault(); return; }
   form.dataset.submitted = "1";
 });
+
+// Persian and Arabic letters and digits compared alike, as the server normalises them.
+function samadFold(text) {
+  return (text || "").replace(/[يى]/g, "ی").replace(/ك/g, "ک").replace(/[\u200c\u064B-\u0652]/g, "")
+    .replace(/[۰-۹]/g, function (d) { return String(d.charCodeAt(0) - 0x06F0); })
+    .replace(/[٠-٩]/g, function (d) { return String(d.charCodeAt(0) - 0x0660); })
+    .replace(/\s+/g, " ").trim().toLowerCase();
+}
+
+// A long select marked data-searchable gets a search box that narrows its options.
+document.querySelectorAll("select[data-searchable]").forEach(function (select) {
+  var search = document.createElement("input");
+  search.type = "search";
+  search.id = select.id + "-search";
+  search.className = "option-search";
+  search.placeholder = "جستجو در موضوع‌ها…";
+  search.setAttribute("aria-label", "جستجو در موضوع‌ها");
+  search.setAttribute("aria-controls", select.id);
+  select.parentNode.insertBefore(search, select);
+  search.addEventListener("input", function () {
+    var words = samadFold(search.value).split(" ").filter(Boolean);
+    var first = null;
+    Array.prototype.forEach.call(select.options, function (option) {
+      var label = samadFold(option.textContent);
+      var match = words.every(function (w) { return label.indexOf(w) >= 0; });
+      option.hidden = !match;
+      option.disabled = !match;
+      if (match && !first) { first = option; }
+    });
+    if (first && (select.selectedOptions.length === 0 || select.selectedOptions[0].hidden)) { first.selected = true; }
+  });
+  search.addEventListener("keydown", function (event) {
+    if (event.key === "Enter") { event.preventDefault(); select.focus(); }
+  });
+});
+
+// Operator console: a complete national ID or mobile looks the citizen up as it is typed, fills the
+// empty fields and shows their earlier letters, with no reload (the same look-up the button does).
+(function () {
+  var form = document.querySelector("form.intake");
+  if (!form || !window.fetch || !window.DOMParser) { return; }
+  var lastKey = "";
+  function lookup() {
+    var nid = samadFold(form.elements.nationalId.value).replace(/\D/g, "");
+    var mobile = samadFold(form.elements.mobile.value).replace(/\D/g, "");
+    var key = (nid.length === 10 ? nid : "") + "|" + (mobile.length === 11 ? mobile : "") + "|" + form.elements.category.value;
+    if (key === lastKey || key.indexOf("||") === 0) { return; }
+    lastKey = key;
+    var data = new URLSearchParams(new FormData(form));
+    data.set("op", "lookup");
+    fetch(form.action, { method: "POST", body: data, credentials: "same-origin" })
+      .then(function (response) { return response.ok ? response.text() : null; })
+      .then(function (html) {
+        if (!html) { return; }
+        var page = new DOMParser().parseFromString(html, "text/html");
+        ["firstName", "lastName", "mobile", "nationalId", "county"].forEach(function (name) {
+          var mine = form.elements[name], theirs = page.querySelector("[name=" + name + "]");
+          if (mine && theirs && !mine.value && theirs.value) { mine.value = theirs.value; }
+        });
+        var box = document.getElementById("citizen-history"), found = page.getElementById("citizen-history");
+        if (box && found) { box.innerHTML = found.innerHTML; }
+      })
+      .catch(function () { /* the button still works */ });
+  }
+  ["nationalId", "mobile"].forEach(function (name) { form.elements[name].addEventListener("input", lookup); });
+  form.elements.category.addEventListener("change", lookup);
+}());

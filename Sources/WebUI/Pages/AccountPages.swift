@@ -1,0 +1,49 @@
+import Domain
+import Foundation
+import HTTPAPI
+import Hummingbird
+import Storage
+
+/// A staff member's own account: change the password (every session of theirs then ends).
+extension WebUI {
+    struct AccountModel {
+        let layout: Layout
+        let csrf: String
+        let username: String
+        let errors: [String: String]
+    }
+
+    func registerAccountPages(on router: Router<SamadRequestContext>) {
+        router.get(RouterPath(SiteURL.account.path), use: page { _, _ in
+            let (staff, csrf) = try await signedInStaff()
+            return accountPage(staff, csrf: csrf, errors: [:])
+        })
+        router.post(RouterPath(SiteURL.account.path), use: page { request, _ in
+            let form = try await Form.read(request)
+            let (staff, csrf) = try await signedInStaff(csrf: form["_csrf"])
+            do {
+                guard form.text("newPassword") == form.text("repeatPassword") else {
+                    throw DomainError(
+                        .invalid, "passwords_differ", fa: "گذرواژه تازه و تکرار آن یکی نیستند.", en: "The new passwords differ.",
+                        field: "repeatPassword")
+                }
+                try await gate.changePassword(staff, current: form.text("currentPassword"), new: form.text("newPassword"))
+                return HTML.redirect(SiteURL.login.path + "?changed=1")
+            } catch let error as DomainError where [.invalid, .unauthenticated].contains(error.kind) {
+                let field = error.field ?? (error.kind == .unauthenticated ? "currentPassword" : "form")
+                return accountPage(staff, csrf: csrf, errors: [field: error.messageFa], status: .badRequest)
+            }
+        })
+    }
+
+    func accountPage(_ staff: Staff, csrf: String, errors: [String: String], status: HTTPResponse.Status = .ok) -> Response {
+        render(
+            "account",
+            AccountModel(
+                layout: Layout(
+                    title: "حساب من", staff: staff, csrf: csrf, current: SiteURL.account.path,
+                    error: errors.isEmpty ? nil : "گذرواژه عوض نشد؛ موارد مشخص‌شده را اصلاح کنید."),
+                csrf: csrf, username: staff.username, errors: errors),
+            status: status)
+    }
+}

@@ -1,0 +1,77 @@
+import Domain
+import Foundation
+import HTTPAPI
+import Hummingbird
+import PersianKit
+import Storage
+
+/// "My letters": a citizen signs in with their mobile and a one-time SMS code, then sees every letter
+/// registered with that mobile, its public timeline, and rates answers.
+extension WebUI {
+    struct MySignInModel {
+        let layout: Layout
+        let mobile: String
+        let codeSent: Bool
+        let errors: [String: String]
+    }
+
+    struct MyLettersModel {
+        let layout: Layout
+        let count: String
+        let letters: [CitizenCase]
+        let hasLetters: Bool
+        /// Rating forms send the citizen back here.
+        let back = "my"
+    }
+
+    func registerCitizenPages(on router: Router<SamadRequestContext>) {
+        router.get(RouterPath(SiteURL.myLetters.path), use: page { request, _ in
+            guard case .citizen(let mobile) = try await gate.principal(), let session = try await gate.currentSession() else {
+                return HTML.redirect(SiteURL.mySignIn.path)
+            }
+            let letters = try await cases.details(forMobile: mobile, limit: 100).map(CitizenCase.init)
+            let rated = request.uri.queryParameters.get("rated") != nil
+            let model = MyLettersModel(
+                layout: Layout(
+                    title: "نامه‌های من", citizen: mobile.masked, csrf: session.csrfToken, current: SiteURL.myLetters.path,
+                    notice: rated ? "امتیاز شما ثبت شد. سپاس از همراهی شما." : nil),
+                count: Show.number(letters.count), letters: letters, hasLetters: !letters.isEmpty)
+            return render("my-letters", model)
+        })
+        router.get(RouterPath(SiteURL.mySignIn.path), use: page { _, _ in
+            signInPage(mobile: "", codeSent: false, errors: [:])
+        })
+        router.post(RouterPath(SiteURL.mySignIn.path), use: page { request, _ in
+            let form = try await Form.read(request)
+            let mobile: MobileNumber
+            do { mobile = try MobileNumber(parsing: form.text("mobile")) } catch let error as any BilingualError {
+                return signInPage(mobile: form.text("mobile"), codeSent: false, errors: ["mobile": error.messageFa], status: .badRequest)
+            }
+            try await gate.requestCitizenCode(mobile)
+            return signInPage(mobile: mobile.value, codeSent: true, errors: [:])
+        })
+        router.post(RouterPath(SiteURL.myCode.path), use: page { request, _ in
+            let form = try await Form.read(request)
+            let mobile: MobileNumber
+            do { mobile = try MobileNumber(parsing: form.text("mobile")) } catch let error as any BilingualError {
+                return signInPage(mobile: form.text("mobile"), codeSent: false, errors: ["mobile": error.messageFa], status: .badRequest)
+            }
+            do {
+                _ = try await gate.signInCitizen(mobile, code: form.text("code"))
+                return HTML.redirect(SiteURL.myLetters.path)
+            } catch let error as DomainError where error.kind == .unauthenticated {
+                return signInPage(mobile: mobile.value, codeSent: true, errors: ["code": error.messageFa], status: .unauthorized)
+            }
+        })
+    }
+
+    func signInPage(mobile: String, codeSent: Bool, errors: [String: String], status: HTTPResponse.Status = .ok) -> Response {
+        let notice = codeSent && errors.isEmpty ? "کد ورود به شماره \(Show.digits(mobile)) پیامک شد؛ تا ۲ دقیقه اعتبار دارد." : nil
+        return render(
+            "my-sign-in",
+            MySignInModel(
+                layout: Layout(title: "ورود به نامه‌های من", current: SiteURL.myLetters.path, notice: notice),
+                mobile: mobile, codeSent: codeSent, errors: errors),
+            status: status)
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import SQLKit
+@testable import Storage
+import Testing
+import TestSupport
+
+/// Migrations carry existing data forward; the citizens rebuild keeps every row and every key.
+@Suite struct MigrationTests {
+    @Test(arguments: TestDatabase.all)
+    func optionalNationalIDKeepsCitizensCasesAndForeignKeys(engine: TestDatabase) async throws {
+        // setup: a database as it was before citizens could go without a national ID, with a letter in it.
+        try await withScratchClient(engine, migrate: false) { client in
+            let before = Array(allMigrations.prefix { $0.id != "0012_optional_national_id" })
+            try await Migrator(client: client, migrations: before).migrate()
+            try await SQLStore(client: client, publicURL: "https://samad.test").seedReferenceData()
+            try await client.write { db in
+                try await db.raw(
+                    """
+                    INSERT INTO citizens (id, national_id, mobile, first_name, last_name, province_code, created_at, updated_at)
+                    VALUES (7, '0013542419', '09121234567', 'رضا', 'محمدی', '01', 1, 1)
+                    """
+                ).run()
+                try await db.raw(
+                    """
+                    INSERT INTO cases (tracking_code, citizen_id, channel, kind, category_code, subject, body, search_text,
+                        province_code, status, priority, confidential, created_at, updated_at, version, period_week,
+                        period_month, period_quarter, period_year)
+                    VALUES ('12345678901', 7, 'web', 'request', 'interestFreeLoan', 's', 'b', 's b', '01', 'registered',
+                        'normal', 0, 1, 1, 1, '1402-W01', '1402-01', '1402-Q1', '1402')
+                    """
+                ).run()
+            }
+
+            // act
+            let applied = try await Migrator(client: client).migrate()
+
+            // check
+            #expect(applied == ["0012_optional_national_id"])
+            let kept = try await client.read { db in
+                try await db.raw("SELECT z.national_id, c.tracking_code FROM cases c JOIN citizens z ON z.id = c.citizen_id").all()
+            }
+            #expect(kept.count == 1)
+            #expect(try kept.first?.decode(column: "national_id", as: String.self) == "0013542419")
+            // A citizen without an ID is one row per mobile.
+            let addWithoutID: @Sendable (Int) async throws -> Void = { at in
+                try await client.write { db in
+                    try await db.raw(
+                        """
+                        INSERT INTO citizens (national_id, mobile, first_name, last_name, province_code, created_at, updated_at)
+                        VALUES (NULL, '09351234567', 'زهرا', 'کریمی', '01', \(bind: at), \(bind: at))
+                        """
+                    ).run()
+                }
+            }
+            try await addWithoutID(2)
+            await #expect(throws: (any Error).self) { try await addWithoutID(3) }
+            // Foreign keys are enforced again after the rebuild.
+            await #expect(throws: (any Error).self) {
+                try await client.write { db in try await db.raw("DELETE FROM citizens WHERE id = 7").run() }
+            }
+        }
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The admin page and the account page, used through their forms like a person would.
+@Suite struct AdminPageTests {
+    static func post(_ api: APIClient, _ path: String, _ fields: [String: String], cookie: String? = nil) async throws -> APIResponse {
+        var headers = ["Content-Type": "application/x-www-form-urlencoded"]
+        if let cookie { headers["Cookie"] = cookie }
+        return try await api.send(.post, path, raw: PageTests.form(fields), headers: headers)
+    }
+
+    /// The one-time secret the page shows after creating an account, resetting a password or issuing a token.
+    static func secret(in html: String) -> String? {
+        html.range(of: #"<p class="secret-value"><code>[^<]+</code>"#, options: .regularExpression).map {
+            String(html[$0].dropFirst(#"<p class="secret-value"><code>"#.count).dropLast("</code>".count))
+        }
+    }
+
+    static func signIn(_ api: APIClient, _ username: String, _ password: String) async throws -> APIResponse {
+        try await post(api, "/login", ["username": username, "password": password])
+    }
+
+    @Test func anAdminAddsResetsDisablesAndIssuesTokens() async throws {
+        try await withTestAPI(database: .sqlite) { app, api in
+            // setup
+            let f = app.fixtures
+            let cookie = try await PageTests.signIn(api, "adminProvince")
+            let page = try await api.get("/staff/admin", headers: ["Cookie": cookie])
+            #expect(page.status == 200)
+            #expect(page.text.contains("operator") && !page.text.contains("operatorOther"))
+            let csrf = PageTests.csrf(in: page.text)
+
+            // act: a new operator, signed in with the first password shown once
+            let created = try await Self.post(
+                api, "/staff/admin/staff", ["_csrf": csrf, "username": "Zahra.K", "displayName": "زهرا کریمی", "role": "operator"],
+                cookie: cookie)
+            #expect(created.status == 201)
+            let first = try #require(Self.secret(in: created.text))
+            #expect(try await Self.signIn(api, "zahra.k", first).status == 303)
+            #expect(try await app.store.staff(username: "zahra.k")?.provinceCode == f.province)
+
+            // a taken username keeps the input and says why
+            let taken = try await Self.post(
+                api, "/staff/admin/staff", ["_csrf": csrf, "username": "zahra.k", "displayName": "دیگری", "role": "operator"], cookie: cookie)
+            #expect(taken.status == 400)
+            #expect(taken.text.contains("این نام کاربری پیش‌تر ثبت شده است"))
+            #expect(taken.text.contains(#"value="دیگری""#))
+
+            // reset: the old password stops working, the new one works
+            let id = try #require(try await app.store.staff(username: "zahra.k")?.id)
+            let reset = try await Self.post(api, "/staff/admin/staff/\(id)/reset-password", ["_csrf": csrf], cookie: cookie)
+            let second = try #require(Self.secret(in: reset.text))
+            #expect(try await Self.signIn(api, "zahra.k", first).status == 401)
+            #expect(try await Self.signIn(api, "zahra.k", second).status == 303)
+
+            // a token for the account works on the API until it is revoked
+            let issued = try await Self.post(api, "/staff/admin/tokens", ["_csrf": csrf, "tokenUser": "zahra.k", "label": "سامانه بانک"], cookie: cookie)
+            #expect(issued.status == 201)
+            let token = try #require(Self.secret(in: issued.text))
+            #expect(try await api.get("/api/v1/cases", token: token).status == 200)
+            let tokenID = try #require(try await app.store.tokens(staffID: id).last?.id)
+            #expect(try await Self.post(api, "/staff/admin/tokens/\(tokenID)/revoke", ["_csrf": csrf], cookie: cookie).status == 303)
+            #expect(try await api.get("/api/v1/cases", token: token).status == 401)
+
+            // disable: no more sign-in; enable again
+            #expect(try await Self.post(api, "/staff/admin/staff/\(id)/disable", ["_csrf": csrf], cookie: cookie).status == 303)
+            #expect(try await Self.signIn(api, "zahra.k", second).status == 401)
+            #expect(try await Self.post(api, "/staff/admin/staff/\(id)/enable", ["_csrf": csrf], cookie: cookie).status == 303)
+            #expect(try await Self.signIn(api, "zahra.k", second).status == 303)
+
+            // check: another province's account is out of reach, as if it did not exist
+            let other = f.staff["operatorOther"]!.id
+            #expect(try await Self.post(api, "/staff/admin/staff/\(other)/disable", ["_csrf": csrf], cookie: cookie).status == 404)
+            #expect(try await Self.post(api, "/staff/admin/staff/\(other)/reset-password", ["_csrf": csrf], cookie: cookie).status == 404)
+            #expect(try await Self.signIn(api, "operatorOther", Fixtures.password("operatorOther")).status == 303)
+            // and nothing is done without the session's CSRF token
+            #expect(try await Self.post(api, "/staff/admin/staff/\(id)/disable", [:], cookie: cookie).status == 403)
+            #expect(!LogCapture.shared.all.contains { $0.contains(first) || $0.contains(second) || $0.contains(token) })
+        }
+    }
+
+    @Test func staffChangeTheirOwnPassword() async throws {
+        try await withTestAPI(database: .sqlite) { app, api in
+            // setup
+            let cookie = try await PageTests.signIn(api, "liaison")
+            let page = try await api.get("/staff/account", headers: ["Cookie": cookie])
+            #expect(page.status == 200)
+            let csrf = PageTests.csrf(in: page.text)
+            // act and check: a wrong current password, then two new ones that differ
+            let wrong = try await Self.post(
+                api, "/staff/account", ["_csrf": csrf, "currentPassword": "nope", "newPassword": "a-long-new-pass", "repeatPassword": "a-long-new-pass"],
+                cookie: cookie)
+            #expect(wrong.status == 400 && wrong.text.contains("class=\"field-error\""))
+            let differ = try await Self.post(
+                api, "/staff/account",
+                ["_csrf": csrf, "currentPassword": Fixtures.password("liaison"), "newPassword": "a-long-new-pass", "repeatPassword": "another-pass"],
+                cookie: cookie)
+            #expect(differ.status == 400 && differ.text.contains("یکی نیستند"))
+            let done = try await Self.post(
+                api, "/staff/account",
+                ["_csrf": csrf, "currentPassword": Fixtures.password("liaison"), "newPassword": "a-long-new-pass", "repeatPassword": "a-long-new-pass"],
+                cookie: cookie)
+            #expect(done.status == 303 && done.headers[.location] == "/login?changed=1")
+            // The old session ended; the new password signs in, the old one does not.
+            #expect(try await api.get("/staff/inbox", headers: ["Cookie": cookie]).status == 303)
+            #expect(try await Self.signIn(api, "liaison", Fixtures.password("liaison")).status == 401)
+            #expect(try await Self.signIn(api, "liaison", "a-long-new-pass").status == 303)
+        }
+    }
+}
