@@ -15,6 +15,8 @@ public struct Samad: Sendable {
     /// The dispatcher; it runs as a service only when `dispatcherEnabled`, otherwise callers step it.
     public let dispatcher: NotificationDispatcher
     public let config: AppConfig
+    /// Every route the router serves, as "METHOD /path/:parameter" (the access-matrix tests read it).
+    public let routes: [String]
 }
 
 /// Builds the one application `samad serve` runs and every test drives.
@@ -32,7 +34,9 @@ public func buildApplication(config: AppConfig) async throws -> Samad {
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Samad"),
         services: services,
         logger: logger)
-    return Samad(application: application, store: store, database: database, dispatcher: dispatcher, config: config)
+    return Samad(
+        application: application, store: store, database: database, dispatcher: dispatcher, config: config,
+        routes: router.routes.map { "\($0.method) \($0.path)" })
 }
 
 /// Opens the configured database, migrates it and makes sure the reference data is there.

@@ -12,6 +12,30 @@ import TestSupport
         "official", "operatorOther", "supervisorOther",
     ]
 
+    /// Every page route the router serves, each with the rule the matrix below checks it against.
+    /// A new page route missing here fails `everyPageRouteHasARule`.
+    static let rules: [String: String] = [
+        "GET /": "anyone", "GET /track": "anyone (rate-limited)", "POST /track/rate": "anyone with code and mobile",
+        "GET /letter": "anyone", "POST /letter": "anyone", "GET /login": "anyone", "POST /login": "anyone (rate-limited)",
+        "POST /logout": "session with CSRF", "GET /my": "citizen session", "GET /my/sign-in": "anyone",
+        "POST /my/sign-in": "anyone (rate-limited)", "POST /my/code": "anyone (rate-limited)",
+        "GET /staff": "staff", "GET /staff/intake": "registerCase", "POST /staff/intake": "registerCase",
+        "GET /staff/queue": "screenCase", "GET /staff/inbox": "handleReferral", "GET /staff/cases/{code}": "readCases, in scope",
+        "POST /staff/cases/{code}/{action}": "screenCase, in scope", "POST /staff/referrals/{id}/{action}": "handleReferral, own agency",
+        "GET /staff/account": "staff", "POST /staff/account": "staff with CSRF", "GET /staff/admin": "manageStaff",
+        "POST /staff/admin/staff": "manageStaff", "POST /staff/admin/staff/{id}/{action}": "manageStaff, account in scope",
+        "POST /staff/admin/tokens": "manageTokens, account in scope", "POST /staff/admin/tokens/{id}/revoke": "manageTokens, in scope",
+        "GET /static/{file}": "anyone", "GET /openapi.yaml": "anyone", "GET /metrics": "anyone", "GET /health": "anyone", "GET /**": "anyone (404 page)",
+    ]
+
+    @Test func everyPageRouteHasARule() async throws {
+        try await withTestApp(database: .sqlite) { app in
+            let pageRoutes = Set(app.samad.routes.filter { !$0.contains(" /api/") })
+            #expect(pageRoutes.subtracting(Self.rules.keys).isEmpty, "routes without a rule: \(pageRoutes.subtracting(Self.rules.keys).sorted())")
+            #expect(Set(Self.rules.keys).subtracting(pageRoutes).isEmpty, "rules for no route: \(Set(Self.rules.keys).subtracting(pageRoutes).sorted())")
+        }
+    }
+
     @Test func everyPageEveryRoleEveryScope() async throws {
         try await withTestAPI(database: .sqlite) { app, api in
             let f = app.fixtures
