@@ -22,6 +22,7 @@ public enum SiteURL {
     case mySignIn
     case myCode
     case staffCase(String)
+    case caseIdentity(String)
     case caseAction(String, CaseAction)
     case referralAction(Int, ReferralAction)
     case stylesheet
@@ -53,6 +54,7 @@ public enum SiteURL {
         case .mySignIn: "/my/sign-in"
         case .myCode: "/my/code"
         case .staffCase(let code): "/staff/cases/\(code)"
+        case .caseIdentity(let code): "/staff/cases/\(code)/identity"
         case .caseAction(let code, let action): "/staff/cases/\(code)/\(action.rawValue)"
         case .referralAction(let id, let action): "/staff/referrals/\(id)/\(action.rawValue)"
         case .stylesheet: "/static/samad.css"

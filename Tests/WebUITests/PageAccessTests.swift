@@ -92,6 +92,8 @@ import TestSupport
                 for (code, province, agency, referral) in [(inCode, f.province, f.relief.id, inReferral), (outCode, f.otherProvince, f.otherProvinceAgency.id, outReferral)] {
                     let sees = AccessPolicy.canSee(staff, caseProvince: province, referredAgencyIDs: [agency])
                     #expect(try await get("/staff/cases/\(code)") == (sees ? 200 : 404), "case \(code) as \(role)")
+                    let identity = try await post("/staff/cases/\(code)/identity", [:])
+                    #expect(identity == (sees ? 200 : 404), "identity of \(code) as \(role) → \(identity)")
                     let close = try await post("/staff/cases/\(code)/close", [:])
                     #expect(close == (!allowed(.screenCase) ? 403 : sees ? 400 : 404), "close \(code) as \(role) → \(close)")
                     let handles = AccessPolicy.canHandle(staff, referralAgencyID: agency, caseProvince: province)

@@ -138,4 +138,25 @@ import TestSupport
             #expect(detail.string("answer") == "پاسخ همکار")
         }
     }
+
+    @Test func theFullIdentityIsShownOnDemandAndWrittenToTheHistory() async throws {
+        try await withTestAPI(database: .sqlite) { app, api in
+            // setup
+            let f = app.fixtures
+            let code = try #require(try await api.post("/api/v1/cases", token: f.token("operator"), json: f.caseBody()).string("trackingCode"))
+            let cookie = try await Self.signIn(api, "supervisor")
+            let page = try await api.get("/staff/cases/\(code)", headers: ["Cookie": cookie]).text
+            #expect(page.contains("۰۹۱۲***۴۵۶۷") && !page.contains("۰۹۱۲۱۲۳۴۵۶۷"))
+            // act
+            let shown = try await post(api, "/staff/cases/\(code)/identity", ["_csrf": Self.csrf(in: page)], cookie: cookie)
+            let forged = try await post(api, "/staff/cases/\(code)/identity", [:], cookie: cookie)
+            // check
+            #expect(shown.status == 200)
+            #expect(shown.text.contains("۰۹۱۲۱۲۳۴۵۶۷") && shown.text.contains("۰۰۱۳۵۴۲۴۱۹"))
+            #expect(shown.text.contains("اطلاعات هویتی شهروند مشاهده شد"))
+            #expect(forged.status == 403)
+            let history = try await api.get("/api/v1/cases/\(code)", token: f.token("inspector"))
+            #expect(history.list("timeline").filter { $0["kind"] as? String == "personalDataViewed" }.count == 1)
+        }
+    }
 }

@@ -33,6 +33,8 @@ extension WebUI {
         let provinceName: String
         let createdAt: String
         let citizen: String
+        /// Where to ask for the citizen's full identity; nil when it may not be shown or already is.
+        let identityURL: String?
         let body: String
         let answer: String?
         let referrals: [ReferralRow]
@@ -56,6 +58,17 @@ extension WebUI {
         })
         router.post(RouterPath(SiteURL.caseActionPattern), use: page { request, context in
             let form = try await Form.read(request)
+            if context.parameters.get("action") == "identity" {
+                // The full national ID and mobile, on demand; who saw them goes into the case's history.
+                let (staff, csrf) = try await signedInStaff(may: .viewPersonalData, csrf: form["_csrf"])
+                let detail = try await visibleCase(context.parameters.get("code") ?? "", to: staff)
+                guard AccessPolicy.mayIdentifyCitizen(staff, confidential: detail.case.confidential) else { throw DomainError.forbidden }
+                try await cases.recordPersonalDataView(caseID: detail.case.id, actor: .staff(staff))
+                let updated = try await visibleCase(detail.case.trackingCode.value, to: staff)
+                return try await casePage(
+                    updated, staff: staff, csrf: csrf, notice: "مشخصات کامل شهروند نمایش داده شد و این نمایش در تاریخچه نامه ثبت شد.",
+                    revealed: true)
+            }
             let (staff, csrf) = try await signedInStaff(may: .screenCase, csrf: form["_csrf"])
             let detail = try await visibleCase(context.parameters.get("code") ?? "", to: staff)
             guard let action = context.parameters.get("action").flatMap(SiteURL.CaseAction.init(rawValue:)) else {
@@ -104,7 +117,7 @@ extension WebUI {
 
     func casePage(
         _ detail: CaseDetail, staff: Staff, csrf: String, notice: String? = nil, error: String? = nil,
-        status: HTTPResponse.Status = .ok
+        status: HTTPResponse.Status = .ok, revealed: Bool = false
     ) async throws -> Response {
         let c = detail.case
         let code = c.trackingCode.value
@@ -131,13 +144,18 @@ extension WebUI {
                 answerURL: SiteURL.referralAction(r.id, .answer).path, returnURL: SiteURL.referralAction(r.id, .return).path)
         }
         let identify = AccessPolicy.mayIdentifyCitizen(staff, confidential: c.confidential)
+        let person = detail.citizen
+        let citizen =
+            !identify ? "محرمانه"
+            : revealed
+                ? "\(person.fullName) · کد ملی \(person.nationalID.map { Show.digits($0.value) } ?? "ثبت نشده") · همراه \(Show.digits(person.mobile.value))"
+            : "\(person.fullName) · همراه \(Show.digits(person.mobile.masked))"
         let model = CaseModel(
             layout: Layout(title: "نامه \(Show.digits(code))", staff: staff, csrf: csrf, notice: notice, error: error),
             csrf: csrf, code: Show.digits(code), codeGrouped: c.trackingCode.grouped, subject: c.subject, status: c.status.rawValue,
             statusLabel: c.status.nameFa, kindLabel: c.kind.nameFa, categoryName: detail.categoryName, channelLabel: c.channel.nameFa,
             provinceName: detail.provinceName, createdAt: Show.dateTime(c.createdAt),
-            citizen: identify
-                ? "\(detail.citizen.fullName) · همراه \(Show.digits(detail.citizen.mobile.masked))" : "محرمانه",
+            citizen: citizen, identityURL: identify && !revealed ? SiteURL.caseIdentity(code).path : nil,
             body: c.body, answer: c.answer, referrals: referrals, hasReferrals: !referrals.isEmpty, screening: screening,
             timeline: detail.events.map {
                 .init(at: Show.dateTime($0.at), description: $0.descriptionFa, actor: $0.actorName, text: $0.text)
