@@ -9,6 +9,19 @@ public enum StaffAction: String, Sendable, CaseIterable {
     case manageTokens
     /// Add staff accounts, disable and enable them, reset their passwords.
     case manageStaff
+
+    public var nameFa: String {
+        switch self {
+        case .registerCase: "ثبت نامه"
+        case .readCases: "خواندن نامه‌ها"
+        case .screenCase: "پایش و ارجاع"
+        case .handleReferral: "رسیدگی به ارجاع‌ها"
+        case .manageReference: "ویرایش داده‌های پایه"
+        case .viewPersonalData: "دیدن مشخصات کامل شهروند"
+        case .manageTokens: "مدیریت توکن‌ها"
+        case .manageStaff: "مدیریت کاربران"
+        }
+    }
 }
 
 /// The one place that decides who may do what and see which cases.

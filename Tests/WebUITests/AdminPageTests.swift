@@ -62,6 +62,13 @@ import TestSupport
             let tokenID = try #require(try await app.store.tokens(staffID: id).last?.id)
             #expect(try await Self.post(api, "/staff/admin/tokens/\(tokenID)/revoke", ["_csrf": csrf], cookie: cookie).status == 303)
             #expect(try await api.get("/api/v1/cases", token: token).status == 401)
+            // a token limited to reading cannot register
+            let limited = try await api.send(
+                .post, "/staff/admin/tokens", raw: "_csrf=\(csrf)&tokenUser=zahra.k&permission=readCases",
+                headers: ["Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"])
+            let reader = try #require(Self.secret(in: limited.text))
+            #expect(try await api.get("/api/v1/cases", token: reader).status == 200)
+            #expect(try await api.post("/api/v1/cases", token: reader, json: f.caseBody()).status == 403)
 
             // disable: no more sign-in; enable again
             #expect(try await Self.post(api, "/staff/admin/staff/\(id)/disable", ["_csrf": csrf], cookie: cookie).status == 303)

@@ -28,6 +28,8 @@ extension WebUI {
         var hasProvinces = false
         var agencies: [Option] = []
         var usernames: [Option] = []
+        /// What a token may be limited to; none ticked means everything the account's role may do.
+        var permissions: [Option] = []
         var form: [String: String] = [:]
         var errors: [String: String] = [:]
         var secret: Secret?
@@ -98,7 +100,8 @@ extension WebUI {
                 guard let owner = try await staffAccounts.staff(username: form.text("tokenUser")), AccessPolicy.manages(admin, account: owner)
                 else { throw DomainError(DomainError.notFound("staff", fa: "کاربر"), field: "tokenUser") }
                 let label = try TextInput.optional(form["label"], field: "label", fa: "برچسب", max: 100)
-                let token = try await auth.issueToken(staffID: owner.id, label: label, permissions: nil)
+                let chosen = Set(form.all("permission").compactMap(StaffAction.init(rawValue:)))
+                let token = try await auth.issueToken(staffID: owner.id, label: label, permissions: chosen.isEmpty ? nil : chosen)
                 return try await adminPage(
                     admin, csrf: csrf, notice: "توکن تازه برای «\(owner.username)» صادر شد.", status: .created,
                     secret: .init(title: "توکن «\(owner.username)»", value: token,
@@ -153,7 +156,7 @@ extension WebUI {
         model.tokens = try await auth.tokens(staffID: nil).filter { managed.contains($0.staffID) }.reversed().map { t in
             .init(
                 username: t.username, label: t.label ?? "—",
-                permissions: t.permissions.map { $0.map(\.rawValue).sorted().joined(separator: "، ") } ?? "همه کارهای نقش",
+                permissions: t.permissions.map { $0.map(\.nameFa).sorted().joined(separator: "، ") } ?? "همه کارهای نقش",
                 createdAt: Show.dateTime(t.createdAt), lastUsedAt: t.lastUsedAt.map(Show.dateTime) ?? "هرگز",
                 revokedAt: t.revokedAt.map(Show.dateTime), revokeURL: SiteURL.adminTokenRevoke(t.id).path)
         }
@@ -162,6 +165,9 @@ extension WebUI {
             model.hasProvinces = true
             model.provinces = [Option(value: "", label: "همه کشور", selected: (form["province"] ?? "").isEmpty)]
                 + provinces.map { Option(value: $0.code, label: $0.name, selected: $0.code == form["province"]) }
+        }
+        model.permissions = StaffAction.allCases.filter { $0 != .manageStaff }.map {
+            Option(value: $0.rawValue, label: $0.nameFa, selected: false)
         }
         model.agencies = agencies.map { Option(value: String($0.id), label: $0.name, selected: String($0.id) == form["agency"]) }
         model.usernames = accounts.filter(\.staff.active).map {
