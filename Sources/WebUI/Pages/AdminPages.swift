@@ -46,8 +46,7 @@ extension WebUI {
         router.post(RouterPath(SiteURL.adminStaff.path), use: page { request, _ in
             let form = try await Form.read(request)
             let (admin, csrf) = try await signedInStaff(may: .manageStaff, csrf: form["_csrf"])
-            var values: [String: String] = [:]
-            for key in Self.adminFields { values[key] = form[key] }
+            let values = form.kept(Self.adminFields)
             do {
                 guard let role = StaffRole(rawValue: form.text("role")) else { throw DomainError.unknown("role", fa: "نقش") }
                 let province = admin.provinceCode ?? form["province"].flatMap { $0.isEmpty ? nil : $0 }
@@ -94,8 +93,7 @@ extension WebUI {
         router.post(RouterPath(SiteURL.adminTokens.path), use: page { request, _ in
             let form = try await Form.read(request)
             let (admin, csrf) = try await signedInStaff(may: .manageTokens, csrf: form["_csrf"])
-            var values: [String: String] = [:]
-            for key in Self.adminFields { values[key] = form[key] }
+            let values = form.kept(Self.adminFields)
             do {
                 guard let owner = try await staffAccounts.staff(username: form.text("tokenUser")), AccessPolicy.manages(admin, account: owner)
                 else { throw DomainError(DomainError.notFound("staff", fa: "کاربر"), field: "tokenUser") }

@@ -37,8 +37,7 @@ extension WebUI {
         router.post(RouterPath(SiteURL.intake.path), use: page { request, _ in
             let form = try await Form.read(request)
             let (staff, csrf) = try await signedInStaff(may: .registerCase, csrf: form["_csrf"])
-            var values: [String: String] = [:]
-            for key in Self.intakeFields { values[key] = form[key] }
+            var values = form.kept(Self.intakeFields)
             let formKey = form["_form"] ?? UUID().uuidString
             let history = try await lookUp(values)
             if form["op"] == "lookup", let (citizen, _) = history {

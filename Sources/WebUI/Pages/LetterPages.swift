@@ -35,8 +35,7 @@ extension WebUI {
         })
         router.post(RouterPath(SiteURL.letter.path), use: page { request, _ in
             let form = try await Form.read(request)
-            var values: [String: String] = [:]
-            for key in Self.letterFields { values[key] = form[key] }
+            let values = form.kept(Self.letterFields)
             let parsed = CaseDraft.parseAll(
                 channel: .web, kind: CaseKind(rawValue: form.text("kind")) ?? .request, categoryCode: form.text("category"),
                 subject: form["subject"], body: form["body"], confidential: form["confidential"] == "1",

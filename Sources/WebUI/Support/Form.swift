@@ -26,4 +26,11 @@ struct Form: Sendable {
     subscript(_ key: String) -> String? { values[key]?.first }
     func all(_ key: String) -> [String] { values[key] ?? [] }
     func text(_ key: String) -> String { values[key]?.first ?? "" }
+
+    /// The typed values of `keys`, to show again when the form comes back with errors.
+    func kept(_ keys: [String]) -> [String: String] {
+        var kept: [String: String] = [:]
+        for key in keys { kept[key] = self[key] }
+        return kept
+    }
 }
