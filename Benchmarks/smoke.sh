@@ -3,12 +3,14 @@
 # temporary SQLite directory, `samad serve` on a loopback port, `samad-load` with tiny counts and
 # both baselines. No thresholds: it fails only when a step fails or a request errors.
 #   Benchmarks/smoke.sh            (CI runs it after the tests; debug build)
+#   SMOKE_BUILD="-c release --scratch-path .build-release" Benchmarks/smoke.sh   (reuse a release build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-swift build --product samad >/dev/null
-swift build --product samad-load >/dev/null
-bin=$(swift build --show-bin-path)
+read -r -a build <<< "${SMOKE_BUILD:-}"
+swift build "${build[@]}" --product samad >/dev/null
+swift build "${build[@]}" --product samad-load >/dev/null
+bin=$(swift build "${build[@]}" --show-bin-path)
 
 dir=$(mktemp -d /tmp/samad-smoke.XXXXXX)
 pid=""

@@ -3,18 +3,23 @@ import Histogram
 import Synchronization
 
 /// What one scenario measured: how many requests, how long, and the latency distribution.
+///
+/// Throughput and latency count successful requests only: a server answering 429 or 500 quickly
+/// must not look fast. Failed requests are counted in `errors`.
 struct ScenarioResult: Sendable {
     let name: String
     let requests: Int
     let errors: Int
     let seconds: Double
-    /// Latency in microseconds.
+    /// Latency of the successful requests, in microseconds.
     let latency: Histogram<UInt64>
     let firstError: String?
     /// Extra words for the report (for example what capped the count).
     var note: String?
 
-    var throughput: Double { seconds > 0 ? Double(requests) / seconds : 0 }
+    var succeeded: Int { requests - errors }
+    /// Successful requests per second.
+    var throughput: Double { seconds > 0 ? Double(succeeded) / seconds : 0 }
     func percentile(_ p: Double) -> Double { Double(latency.valueAtPercentile(p)) / 1000 }
 }
 
@@ -47,11 +52,12 @@ enum LoadRunner {
                         let error = await body(i)
                         let elapsed = clock.now - began
                         let micros = elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds / 1_000_000_000_000
-                        _ = w.histogram.record(UInt64(max(micros, 1)))
                         w.requests += 1
                         if let error {
                             w.errors += 1
                             if w.firstError == nil { w.firstError = error }
+                        } else {
+                            _ = w.histogram.record(UInt64(max(micros, 1)))
                         }
                     }
                     return w

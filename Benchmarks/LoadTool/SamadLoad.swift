@@ -92,6 +92,7 @@ struct SamadLoad: AsyncParsableCommand {
         let provinceCode = province ?? home.code
         let county = ReferenceData.provinces.first { $0.code == provinceCode }?.counties.first?.code
         var report = LoadReport(concurrency: concurrency, url: url)
+        report.loadBefore = Self.loadAverage()
 
         if !noBaselines {
             let path = "http://127.0.0.1:\(baselinePort)"
@@ -161,7 +162,7 @@ struct SamadLoad: AsyncParsableCommand {
                 "status=answered&category=interestFreeLoan&channel=phone111",
                 "province=\(provinceCode)&status=referred&order=oldest",
                 "category=housingLoan&kind=complaint",
-                "province=\(provinceCode)&from=\(Self.jalaliDaysAgo(30))",
+                "province=\(provinceCode)&from=\(Self.isoDayAgo(30))",
             ]
             report.add(await LoadRunner.run("filtered lists", count: queries, concurrency: concurrency, timeLimit: limit) { i in
                 await client.check(.get, "/api/v1/cases?\(filters[i % filters.count])&limit=50", expect: 200, token: staffToken)
@@ -176,7 +177,11 @@ struct SamadLoad: AsyncParsableCommand {
             report.search = search
             report.add(search)
         }
-        if let serverPid { report.serverRSS = Self.residentMegabytes(pid: serverPid) }
+        if let serverPid {
+            report.serverRSS = Self.memoryMegabytes(pid: serverPid, field: "VmRSS")
+            report.serverPeakRSS = Self.memoryMegabytes(pid: serverPid, field: "VmHWM")
+        }
+        report.loadAfter = Self.loadAverage()
         print(report.render())
         let failed = report.rows.reduce(0) { $0 + $1.errors }
         if failOnErrors, failed > 0 { throw LoadToolError("\(failed) requests failed") }
@@ -191,17 +196,23 @@ struct SamadLoad: AsyncParsableCommand {
         return code.count == 11 ? String(code) : nil
     }
 
+    /// The 1-, 5- and 15-minute load averages, from /proc.
+    static func loadAverage() -> String? {
+        guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) else { return nil }
+        return text.split(separator: " ").prefix(3).joined(separator: " ")
+    }
+
     /// A Gregorian ISO day `days` ago (the list API takes ISO or Jalali days).
-    static func jalaliDaysAgo(_ days: Int) -> String {
+    static func isoDayAgo(_ days: Int) -> String {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withFullDate]
         return formatter.string(from: Date().addingTimeInterval(-Double(days) * 86_400))
     }
 
-    /// VmRSS of a process, from /proc.
-    static func residentMegabytes(pid: Int) -> Double? {
+    /// A memory figure of a process from /proc (VmRSS: resident now; VmHWM: peak resident), in MB.
+    static func memoryMegabytes(pid: Int, field: String) -> Double? {
         guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
-            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field + ":") }),
             let kb = Double(line.split(separator: " ").dropFirst().first ?? "")
         else { return nil }
         return kb / 1024
