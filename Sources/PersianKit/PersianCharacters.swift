@@ -50,6 +50,20 @@ enum PersianCharacters {
         }
     }
 
+    /// Whether a scalar is left as it is by NFC whatever surrounds it (NFC_Quick_Check = Yes and
+    /// no composition with a neighbour), for the blocks Persian text is written in: Basic Latin to
+    /// Spacing Modifiers, Arabic except the combining maddah and hamza marks, and General
+    /// Punctuation. Anything else sends the text through full composition.
+    static func isComposed(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0x0000...0x02FF: return true
+        case 0x0653...0x0655: return false  // maddah/hamza above and below compose with alef, waw, yeh
+        case 0x0600...0x06FF: return true
+        case 0x200C, 0x200D, 0x2010...0x205E: return true
+        default: return false
+        }
+    }
+
     /// Arabic Presentation Forms-A and -B: contextual glyph codes from PDFs and legacy software.
     /// They are replaced by their compatibility decomposition (the base letters).
     static func isPresentationForm(_ u: Unicode.Scalar) -> Bool {

@@ -10,13 +10,25 @@ extension PersianText {
     /// of common affixes joined to their word (so «می خواهم» = «می‌خواهم» = «میخواهم»,
     /// «کتاب ها» = «کتابها»). See `SearchAffixes` for the list.
     public static func searchKey(_ s: String) -> String {
-        let base = PersianDigits.toASCII(normalize(s).lowercased())
+        let base = normalize(s)
         var folded = String.UnicodeScalarView()
         folded.reserveCapacity(base.unicodeScalars.count)
+        // One pass: lowercase, digits to ASCII, diacritics and ZWNJ dropped, line breaks to spaces,
+        // letter variants folded.
+        func add(_ scalar: Unicode.Scalar) {
+            let u = PersianDigits.asciiDigit(scalar) ?? scalar
+            if PersianCharacters.isDiacritic(u) || u == PersianCharacters.zwnj { return }
+            if PersianCharacters.isNewline(u) { folded.append(" "); return }
+            folded.append((0x0600...0x06FF).contains(u.value) ? SearchAffixes.letterFold[u.value] ?? u : u)
+        }
         for u in base.unicodeScalars {
-            if PersianCharacters.isDiacritic(u) || u == PersianCharacters.zwnj { continue }
-            if PersianCharacters.isNewline(u) { folded.append(" "); continue }
-            folded.append(SearchAffixes.letterFold[u.value] ?? u)
+            if u.value < 0x80 {
+                add((0x41...0x5A).contains(u.value) ? Unicode.Scalar(u.value + 0x20)! : u)
+            } else if u.properties.changesWhenLowercased {
+                for lower in u.properties.lowercaseMapping.unicodeScalars { add(lower) }
+            } else {
+                add(u)
+            }
         }
         let tokens = String(folded).split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         return SearchAffixes.join(tokens)

@@ -22,6 +22,9 @@ public enum PersianText {
         out.reserveCapacity(s.unicodeScalars.count)
         var pending = Pending.none
         var lastWasZWNJ = false
+        // Composition (NFC) is slow and, for Persian text, almost never changes anything: run it
+        // only when a scalar that can compose or decompose was written.
+        var mayNeedComposition = false
 
         func emit(_ u: Unicode.Scalar) {
             if PersianCharacters.isInvisibleNoise(u) { return }
@@ -42,8 +45,9 @@ public enum PersianText {
                 if !out.isEmpty { out.append(pending == .newline ? "\n" : " ") }
                 pending = .none
             }
-            out.append(PersianCharacters.letterMap[u.value] ?? u)
+            out.append((0x0600...0x06FF).contains(u.value) ? PersianCharacters.letterMap[u.value] ?? u : u)
             lastWasZWNJ = false
+            if !mayNeedComposition, !PersianCharacters.isComposed(u) { mayNeedComposition = true }
         }
 
         for u in s.unicodeScalars {
@@ -55,7 +59,7 @@ public enum PersianText {
             }
         }
         if lastWasZWNJ { out.removeLast() }
-        return String(out).precomposedStringWithCanonicalMapping
+        return mayNeedComposition ? String(out).precomposedStringWithCanonicalMapping : String(out)
     }
 
     /// Normalises identifier input (national ID, mobile number, tracking code, numbers typed in
