@@ -76,20 +76,27 @@ enum SearchAffixes {
         return words.joined(separator: " ")
     }
 
+    // Letters are told apart scalar by scalar (a single scalar is a letter exactly when it is
+    // Alphabetic, as `Character.isLetter` decides): grapheme-by-grapheme walks made these checks
+    // the most expensive part of building a search key.
+
     /// "ها" or "ها،" or "ها." — the suffix letters followed only by punctuation.
     static func isSuffixToken(_ token: String) -> Bool {
-        let letters = String(token.prefix(while: \.isLetter))
-        guard suffixes.contains(letters) else { return false }
-        return !token.dropFirst(letters.count).contains(where: \.isLetter)
+        let scalars = token.unicodeScalars
+        let end = scalars.firstIndex { !isLetter($0) } ?? scalars.endIndex
+        guard suffixes.contains(String(scalars[..<end])) else { return false }
+        return !scalars[end...].contains(where: isLetter)
     }
 
     /// "می" or "«می" — the prefix letters preceded only by punctuation.
     static func isPrefixToken(_ token: String) -> Bool {
-        let letters = String(token.reversed().prefix(while: \.isLetter).reversed())
-        guard prefixes.contains(letters) else { return false }
-        return !token.dropLast(letters.count).contains(where: \.isLetter)
+        let scalars = token.unicodeScalars
+        let start = scalars.lastIndex { !isLetter($0) }.map(scalars.index(after:)) ?? scalars.startIndex
+        guard prefixes.contains(String(scalars[start...])) else { return false }
+        return !scalars[..<start].contains(where: isLetter)
     }
 
-    static func startsWithLetter(_ s: String) -> Bool { s.first?.isLetter ?? false }
-    static func endsWithLetter(_ s: String) -> Bool { s.last?.isLetter ?? false }
+    static func isLetter(_ u: Unicode.Scalar) -> Bool { u.properties.isAlphabetic }
+    static func startsWithLetter(_ s: String) -> Bool { s.unicodeScalars.first.map(isLetter) ?? false }
+    static func endsWithLetter(_ s: String) -> Bool { s.unicodeScalars.last.map(isLetter) ?? false }
 }
