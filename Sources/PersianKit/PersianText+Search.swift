@@ -10,9 +10,13 @@ extension PersianText {
     /// of common affixes joined to their word (so «می خواهم» = «می‌خواهم» = «میخواهم»,
     /// «کتاب ها» = «کتابها»). See `SearchAffixes` for the list.
     public static func searchKey(_ s: String) -> String {
-        let base = normalize(s)
-        var folded = String.UnicodeScalarView()
-        folded.reserveCapacity(base.unicodeScalars.count)
+        searchKey(normalized: normalize(s))
+    }
+
+    /// `searchKey` of text that already went through `normalize` (a draft's subject and body),
+    /// which it would otherwise normalise a second time.
+    public static func searchKey(normalized base: String) -> String {
+        var folded = UTF8Builder(capacity: base.utf8.count)
         // One pass: lowercase, digits to ASCII, diacritics and ZWNJ dropped, line breaks to spaces,
         // letter variants folded.
         func add(_ scalar: Unicode.Scalar) {
@@ -30,7 +34,7 @@ extension PersianText {
                 add(u)
             }
         }
-        let tokens = String(folded).split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        let tokens = folded.string.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         return SearchAffixes.join(tokens)
     }
 }

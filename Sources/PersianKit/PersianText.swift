@@ -18,8 +18,7 @@ public enum PersianText {
     /// - digits left as typed, diacritics kept; result in Unicode NFC.
     public static func normalize(_ s: String) -> String {
         enum Pending { case none, space, newline }
-        var out = String.UnicodeScalarView()
-        out.reserveCapacity(s.unicodeScalars.count)
+        var out = UTF8Builder(capacity: s.utf8.count)
         var pending = Pending.none
         var lastWasZWNJ = false
         // Composition (NFC) is slow and, for Persian text, almost never changes anything: run it
@@ -41,7 +40,7 @@ public enum PersianText {
                 return
             }
             if pending != .none {
-                if lastWasZWNJ { out.removeLast(); lastWasZWNJ = false }
+                if lastWasZWNJ { out.removeLastScalar(); lastWasZWNJ = false }
                 if !out.isEmpty { out.append(pending == .newline ? "\n" : " ") }
                 pending = .none
             }
@@ -58,8 +57,8 @@ public enum PersianText {
                 emit(u)
             }
         }
-        if lastWasZWNJ { out.removeLast() }
-        return mayNeedComposition ? String(out).precomposedStringWithCanonicalMapping : String(out)
+        if lastWasZWNJ { out.removeLastScalar() }
+        return mayNeedComposition ? out.string.precomposedStringWithCanonicalMapping : out.string
     }
 
     /// Normalises identifier input (national ID, mobile number, tracking code, numbers typed in

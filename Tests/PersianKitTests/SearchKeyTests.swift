@@ -18,8 +18,18 @@ import Testing
         ["ABC", "abc"],
     ])
     func spellingsShareAKey(spellings: [String]) {
-        let keys = Set(spellings.map(PersianText.searchKey))
+        let keys = Set(spellings.map(PersianText.searchKey(_:)))
         #expect(keys.count == 1, "keys: \(keys)")
+    }
+
+    /// The shortcut for normalised text gives the same key, on text with every kind of noise.
+    @Test(arguments: [
+        "شهروندان  می‌خواهند\nكتاب‌هاي درسي ‌به موقع برسد.‌", "ﺳﻼﻡ ﺑﺮ ﺷﻤﺎ", "ئ و اٴ و ئ", "ÉCOLE Straße ΣΊΣΥΦΟΣ", "۱۲۳ ١٢٣ 123",
+        "\u{200F}متن\u{200C}\u{200C}دار\u{0640}ـی", "café\u{0301} e\u{0301}",
+    ])
+    func normalizedShortcutGivesTheSameKey(text: String) {
+        #expect(PersianText.searchKey(normalized: PersianText.normalize(text)) == PersianText.searchKey(text))
+        #expect(PersianText.normalize(PersianText.normalize(text)) == PersianText.normalize(text))
     }
 
     @Test func substringSearchFindsOtherSpelling() {

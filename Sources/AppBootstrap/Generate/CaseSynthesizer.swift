@@ -74,7 +74,7 @@ struct CaseSynthesizer {
         play(plan, draft: draft, code: trackingCode, citizen: citizen, merge: mergeTarget, life: &life, rng: &rng)
 
         let periods = days.periods(startMillis)
-        let search = PersianText.searchKey(draft.subject + " " + draft.body)
+        let search = PersianText.searchKey(normalized: draft.subject + " " + draft.body)
         rows.append(
             .cases, .int(caseID), .text(code), .int(citizen.id), .text(draft.channel.rawValue), .text(draft.kind.rawValue),
             .text(draft.categoryCode), .text(draft.subject), .text(draft.body), .text(search), .text(province),

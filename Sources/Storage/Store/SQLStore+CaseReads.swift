@@ -65,7 +65,7 @@ extension SQLStore: CaseRepository {
             let newest = query.order == .newest
             let direction = newest ? "DESC" : "ASC"
             let op = newest ? "<" : ">"
-            let text = query.text.map(PersianText.searchKey).flatMap { $0.isEmpty ? nil : $0 }
+            let text = query.text.map { PersianText.searchKey($0) }.flatMap { $0.isEmpty ? nil : $0 }
             let ftsQuery = engine == .sqlite ? text.flatMap(Self.ftsPhrase) : nil
             var sql: SQLQueryString
             if let ftsQuery {

@@ -25,7 +25,7 @@ extension SQLStore {
             let citizenID = try await upsertCitizen(db, draft.citizen, at: at)
             let code = try await unusedTrackingCode(db)
             let periods = JalaliPeriod.Kind.allCases.map { JalaliPeriod.containing(at, kind: $0).key }
-            let search = PersianText.searchKey(draft.subject + " " + draft.body)
+            let search = PersianText.searchKey(normalized: draft.subject + " " + draft.body)
             let row = try await db.raw(
                 """
                 INSERT INTO cases (tracking_code, citizen_id, channel, kind, category_code, subject, body, search_text,
