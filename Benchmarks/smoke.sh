@@ -44,5 +44,5 @@ done
 
 timeout 300 "$bin/samad-load" --url "http://127.0.0.1:$port" \
   --operator-token "$(token operator)" --staff-token "$(token inspector)" --liaison-token "$(token liaison)" \
-  --concurrency 8 --seconds 3 --registrations 200 --lookups 300 --queries 100 --searches 60 \
+  --concurrency 8 --seconds 3 --registrations 200 --lookups 300 --queries 100 --searches 60 --reports 20 \
   --baseline-requests 1000 --baseline-port $((port + 1)) --sqlite-rows 4000 --server-pid "$pid" --fail-on-errors

@@ -49,7 +49,6 @@ struct LoadReport {
         if let rss = serverRSS {
             out += String(format: "server resident memory: %.0f MB now, %.0f MB peak (VmRSS, VmHWM)\n", rss, serverPeakRSS ?? rss)
         }
-        out += "report scenario: not run: the API has no report endpoint (see docs/BENCHMARKS.md)\n"
         out += "\ntargets (issue 5; a scenario with failed requests never meets its target):\n"
         if let r = registrations {
             out += target("registrations ≥ 10,000/s", r, r.throughput >= 10_000, String(format: "%.0f/s", r.throughput))

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Domain
 import Foundation
+import PersianKit
 import Synchronization
 
 /// `samad-load`: drives a running Samad over loopback with bounded request counts and time, next to
@@ -44,6 +45,9 @@ struct SamadLoad: AsyncParsableCommand {
     @Option(help: "Text searches (q=).")
     var searches = 2_000
 
+    @Option(help: "Period reports: this month (national and one province), this quarter and this year of one province.")
+    var reports = 500
+
     @Option(help: "Requests to the bare-route baseline.")
     var baselineRequests = 100_000
 
@@ -68,7 +72,7 @@ struct SamadLoad: AsyncParsableCommand {
     func validate() throws {
         guard concurrency > 0, concurrency <= 1_024 else { throw ValidationError("--concurrency must be 1…1024") }
         guard seconds > 0, seconds <= 600 else { throw ValidationError("--seconds must be in (0, 600]") }
-        for (name, value) in [("registrations", registrations), ("lookups", lookups), ("queries", queries), ("searches", searches),
+        for (name, value) in [("registrations", registrations), ("lookups", lookups), ("queries", queries), ("searches", searches), ("reports", reports),
                               ("baseline-requests", baselineRequests), ("sqlite-rows", sqliteRows)]
         where value < 0 || value > 10_000_000 {
             throw ValidationError("--\(name) must be 0…10,000,000")
@@ -176,6 +180,19 @@ struct SamadLoad: AsyncParsableCommand {
             }
             report.search = search
             report.add(search)
+        }
+        if let staffToken, reports > 0 {
+            let now = Date()
+            let periods = [
+                "period=\(JalaliPeriod.containing(now, kind: .month).key)",
+                "period=\(JalaliPeriod.containing(now, kind: .month).key)&province=\(provinceCode)",
+                "period=\(JalaliPeriod.containing(now, kind: .quarter).key)&province=\(provinceCode)",
+                "period=\(JalaliPeriod.containing(now, kind: .year).key)&province=\(provinceCode)",
+            ]
+            let result = await LoadRunner.run("period reports", count: reports, concurrency: concurrency, timeLimit: limit) { i in
+                await client.check(.get, "/api/v1/reports?\(periods[i % periods.count])", expect: 200, token: staffToken)
+            }
+            report.add(result)
         }
         if let serverPid {
             report.serverRSS = Self.memoryMegabytes(pid: serverPid, field: "VmRSS")

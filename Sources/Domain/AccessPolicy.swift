@@ -9,6 +9,8 @@ public enum StaffAction: String, Sendable, CaseIterable {
     case manageTokens
     /// Add staff accounts, disable and enable them, reset their passwords.
     case manageStaff
+    /// Read the period reports of their scope.
+    case readReports
 
     public var nameFa: String {
         switch self {
@@ -20,6 +22,7 @@ public enum StaffAction: String, Sendable, CaseIterable {
         case .viewPersonalData: "دیدن مشخصات کامل شهروند"
         case .manageTokens: "مدیریت توکن‌ها"
         case .manageStaff: "مدیریت کاربران"
+        case .readReports: "دیدن گزارش‌های دوره‌ای"
         }
     }
 }
@@ -35,6 +38,7 @@ public enum AccessPolicy {
         case .manageReference: [.admin]
         case .viewPersonalData: Set(StaffRole.allCases)
         case .manageTokens, .manageStaff: [.admin]
+        case .readReports: [.supervisor, .inspector, .official, .admin]
         }
     }
 

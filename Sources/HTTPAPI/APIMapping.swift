@@ -108,3 +108,23 @@ extension Components.Schemas.AgencyKind {
     init(_ v: AgencyKind) { self.init(rawValue: v.rawValue)! }
     var domain: AgencyKind { AgencyKind(rawValue: rawValue)! }
 }
+
+extension Components.Schemas.Report {
+    init(_ r: CaseReport) {
+        func counts(_ list: [CaseReport.Count]) -> [Components.Schemas.ReportCount] {
+            list.map { .init(key: $0.key, label: $0.label, count: $0.count) }
+        }
+        self.init(
+            period: r.period.key, periodKind: .init(rawValue: r.period.kind.rawValue)!, label: r.period.labelFa,
+            from: r.period.start, to: r.period.end, province: r.provinceCode, asOf: r.asOf, cases: r.cases,
+            previousPeriodCases: r.previousPeriodCases, answered: r.answered, byStatus: counts(r.byStatus),
+            byCategory: counts(r.byCategory), byChannel: counts(r.byChannel), byKind: counts(r.byKind), rated: r.rated,
+            meanRating: r.meanRating, unsatisfied: r.unsatisfied,
+            agencies: r.agencies.map {
+                .init(
+                    agencyId: $0.agencyID, agencyName: $0.agencyName, referred: $0.referred, answered: $0.answered,
+                    answeredOnTime: $0.answeredOnTime, overdue: $0.overdue, open: $0.open,
+                    meanDaysToAnswer: $0.meanDaysToAnswer)
+            })
+    }
+}

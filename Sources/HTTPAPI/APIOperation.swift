@@ -12,6 +12,7 @@ public enum APIOperation: String, CaseIterable, Sendable {
     case listReferrals, acceptReferral, answerReferral, returnReferral
     case createAgency, updateAgency, createCategory, updateCategory
     case listTokens, createToken, revokeToken
+    case getReport
 
     /// Who may call an operation.
     public enum Access: Sendable, Equatable {
@@ -39,6 +40,7 @@ public enum APIOperation: String, CaseIterable, Sendable {
         case .listReferrals, .acceptReferral, .answerReferral, .returnReferral: .staff(.handleReferral)
         case .createAgency, .updateAgency, .createCategory, .updateCategory: .staff(.manageReference)
         case .listTokens, .createToken, .revokeToken: .staff(.manageTokens)
+        case .getReport: .staff(.readReports)
         }
     }
 }

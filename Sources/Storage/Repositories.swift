@@ -37,6 +37,8 @@ public protocol CaseRepository: Sendable {
     func detail(referralID: Int) async throws -> CaseDetail?
     func list(_ query: CaseQuery) async throws -> CasePage
     /// An agency's referrals, soonest due first; `scopeProvince` limits an admin to a province.
+    /// The period report of the cases registered in `period`, nationally (nil) or for one province.
+    func report(_ period: JalaliPeriod, provinceCode: String?) async throws -> CaseReport
     func inbox(agencyID: Int?, openOnly: Bool, scopeProvince: String?, limit: Int) async throws -> [InboxEntry]
     func answerDirectly(_ code: TrackingCode, answer: String, actor: Actor, expectedVersion: Int?) async throws -> CaseDetail
     func refer(_ code: TrackingCode, to agencyIDs: [Int], note: String?, actor: Actor, expectedVersion: Int?) async throws -> CaseDetail

@@ -12,6 +12,7 @@ public enum SiteURL {
     case intake
     case queue
     case inbox
+    case reports
     case account
     case admin
     case adminStaff
@@ -44,6 +45,7 @@ public enum SiteURL {
         case .intake: "/staff/intake"
         case .queue: "/staff/queue"
         case .inbox: "/staff/inbox"
+        case .reports: "/staff/reports"
         case .account: "/staff/account"
         case .admin: "/staff/admin"
         case .adminStaff: "/staff/admin/staff"

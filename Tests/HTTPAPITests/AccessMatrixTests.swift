@@ -80,6 +80,7 @@ import TestSupport
         case .listTokens: return (.get, "/api/v1/tokens", nil)
         case .createToken: return (.post, "/api/v1/tokens", ["username": target == .outOfScope ? "operatorother" : "operator"])
         case .revokeToken: return (.delete, "/api/v1/tokens/\(s.tokenID)", nil)
+        case .getReport: return (.get, "/api/v1/reports?period=1402-03&province=\(target == .outOfScope ? f.otherProvince : f.province)", nil)
         }
     }
 
@@ -94,7 +95,7 @@ import TestSupport
         case .acceptReferral, .answerReferral, .returnReferral:
             let agency = target == .outOfScope ? f.otherProvinceAgency.id : f.relief.id
             return AccessPolicy.canHandle(staff, referralAgencyID: agency, caseProvince: province)
-        case .registerCase, .createAgency, .updateAgency, .createToken:
+        case .registerCase, .createAgency, .updateAgency, .createToken, .getReport:
             return AccessPolicy.covers(staff, province: province)
         case .createCategory, .updateCategory:
             return staff.provinceCode == nil

@@ -20,7 +20,8 @@ import TestSupport
         "POST /logout": "session with CSRF", "GET /my": "citizen session", "GET /my/sign-in": "anyone",
         "POST /my/sign-in": "anyone (rate-limited)", "POST /my/code": "anyone (rate-limited)",
         "GET /staff": "staff", "GET /staff/intake": "registerCase", "POST /staff/intake": "registerCase",
-        "GET /staff/queue": "screenCase", "GET /staff/inbox": "handleReferral", "GET /staff/cases/{code}": "readCases, in scope",
+        "GET /staff/queue": "screenCase", "GET /staff/inbox": "handleReferral", "GET /staff/reports": "readReports, province in scope",
+        "GET /staff/cases/{code}": "readCases, in scope",
         "POST /staff/cases/{code}/{action}": "screenCase, in scope", "POST /staff/referrals/{id}/{action}": "handleReferral, own agency",
         "GET /staff/account": "staff", "POST /staff/account": "staff with CSRF", "GET /staff/admin": "manageStaff",
         "POST /staff/admin/staff": "manageStaff", "POST /staff/admin/staff/{id}/{action}": "manageStaff, account in scope",
@@ -52,11 +53,11 @@ import TestSupport
             }
 
             // Anonymous visitors are sent to sign in.
-            for path in ["/staff", "/staff/intake", "/staff/queue", "/staff/inbox", "/staff/cases/\(inCode)", "/staff/admin", "/staff/account", "/my"] {
+            for path in ["/staff", "/staff/intake", "/staff/queue", "/staff/inbox", "/staff/cases/\(inCode)", "/staff/admin", "/staff/account", "/staff/reports", "/my"] {
                 let response = try await api.get(path)
                 #expect(response.status == 303, "\(path)")
             }
-            for path in ["/staff", "/staff/intake", "/staff/queue", "/staff/inbox", "/staff/cases/\(inCode)", "/staff/admin", "/staff/account"] {
+            for path in ["/staff", "/staff/intake", "/staff/queue", "/staff/inbox", "/staff/cases/\(inCode)", "/staff/admin", "/staff/account", "/staff/reports"] {
                 let response = try await api.get(path)
                 #expect(response.status == 303 && response.headers[.location]?.hasPrefix("/login") == true, "\(path)")
             }
@@ -75,6 +76,12 @@ import TestSupport
                 #expect(try await get("/staff/queue") == (allowed(.screenCase) ? 200 : 403), "queue as \(role)")
                 #expect(try await get("/staff/inbox") == (allowed(.handleReferral) ? 200 : 403), "inbox as \(role)")
                 #expect(try await get("/staff/admin") == (allowed(.manageStaff) ? 200 : 403), "admin as \(role)")
+                #expect(try await get("/staff/reports") == (allowed(.readReports) ? 200 : 403), "reports as \(role)")
+                for province in [f.province, f.otherProvince] {
+                    let report = try await get("/staff/reports?period=1402-03&province=\(province)")
+                    let expected = !allowed(.readReports) ? 403 : AccessPolicy.covers(staff, province: province) ? 200 : 403
+                    #expect(report == expected, "report of \(province) as \(role) → \(report)")
+                }
                 #expect(try await get("/staff/account") == 200, "account as \(role)")
                 // A citizen's page is no staff page.
                 #expect(try await get("/my") == 303, "my letters as \(role)")

@@ -52,6 +52,7 @@ import TestSupport
                 ("queue", "/staff/queue", supervisor), ("case", "/staff/cases/\(code)", supervisor),
                 ("case-liaison", "/staff/cases/\(code)", liaison), ("inbox", "/staff/inbox", liaison),
                 ("admin", "/staff/admin", admin), ("account", "/staff/account", liaison), ("my-sign-in", "/my/sign-in", nil),
+                ("reports", "/staff/reports?period=1402-03", supervisor),
                 ("not-found", "/no-such-page", nil),
             ]
             for (name, path, cookie) in pages {
@@ -61,6 +62,29 @@ import TestSupport
                 #expect(PageSnapshot.externalResources(response.text).isEmpty, "\(name): \(PageSnapshot.externalResources(response.text))")
                 PageSnapshot.check(response.text, named: name)
             }
+        }
+    }
+
+    @Test func theReportPageShowsThePeriodInPersian() async throws {
+        try await withTestAPI(database: .sqlite) { app, api in
+            let f = app.fixtures
+            for (nationalID, mobile) in [("0013542419", "09121234567"), ("0084575948", "09351112233")] {
+                #expect(try await api.post("/api/v1/cases", token: f.token("operator"), json: f.caseBody(nationalID: nationalID, mobile: mobile)).status == 201)
+            }
+            let supervisor = try await Self.signIn(api, "supervisor")
+            let page = try await api.get("/staff/reports?period=۱۴۰۲-۰۳", headers: ["Cookie": supervisor])
+            #expect(page.status == 200)
+            #expect(page.text.contains("گزارش خرداد ۱۴۰۲"))
+            #expect(page.text.contains("<dt>نامه‌های ثبت‌شده</dt><dd>۲</dd>"))
+            #expect(page.text.contains("<td>وام قرض‌الحسنه</td><td>۲</td><td>۱۰۰٪</td>"))
+            // provincial staff get no province choice; national staff do
+            #expect(!page.text.contains(#"name="province""#))
+            let inspector = try await Self.signIn(api, "inspector")
+            let national = try await api.get("/staff/reports?period=1402-03", headers: ["Cookie": inspector])
+            #expect(national.text.contains(#"name="province""#) && national.text.contains("کل کشور"))
+            // a period that does not exist is a Persian 400 page
+            let bad = try await api.get("/staff/reports?period=1402-13", headers: ["Cookie": supervisor])
+            #expect(bad.status == 400 && bad.text.contains("دوره گزارش نامعتبر است"))
         }
     }
 

@@ -25,6 +25,7 @@ let allMigrations: [any Migration] = [
     M0010SearchAndQueues(),
     M0011RateLimits(),
     M0012OptionalNationalID(),
+    M0013ReportIndexes(),
 ]
 
 /// Applies the migrations a database has not seen yet, each in its own transaction.

@@ -48,6 +48,7 @@ extension WebUI {
         registerQueuePages(on: router)
         registerCasePages(on: router)
         registerInboxPages(on: router)
+        registerReportPages(on: router)
         registerAccountPages(on: router)
         registerAdminPages(on: router)
     }

@@ -1,0 +1,109 @@
+import Domain
+import Foundation
+import HTTPAPI
+import Hummingbird
+import PersianKit
+import Storage
+
+/// The period report page: a week, month, quarter or year of cases, for a province or the country.
+extension WebUI {
+    struct ReportModel {
+        struct Row { let label: String; let count: String; let share: String }
+        struct Table { let title: String; let rows: [Row] }
+        struct AgencyRow {
+            let name: String; let referred: String; let answered: String; let onTime: String; let overdue: String
+            let open: String; let meanDays: String; let late: Bool
+        }
+        struct Shortcut { let label: String; let url: String }
+        let layout: Layout
+        let label: String
+        let scopeName: String
+        let period: String
+        let range: String
+        let asOf: String
+        let provinces: [Option]
+        let national: Bool
+        let shortcuts: [Shortcut]
+        let cases: String
+        let previous: String
+        let change: String
+        let answered: String
+        let answeredShare: String
+        let rated: String
+        let meanRating: String
+        let unsatisfied: String
+        let tables: [Table]
+        let agencies: [AgencyRow]
+        let empty: Bool
+    }
+
+    func registerReportPages(on router: Router<SamadRequestContext>) {
+        router.get(RouterPath(SiteURL.reports.path), use: page { request, _ in
+            let (staff, csrf) = try await signedInStaff(may: .readReports)
+            let params = request.uri.queryParameters
+            let now = gate.now()
+            let period = try SamadAPI.reportPeriod(params.get("period"), now: now)
+            let province = try SamadAPI.reportProvince(params.get("province"), for: staff)
+            let provinces = try await reference.provinces()
+            if let province, !provinces.contains(where: { $0.code == province }) {
+                throw DomainError(.invalid, "unknown_province", fa: "استان شناخته نشد.", en: "Unknown province.", field: "province")
+            }
+            let report = try await cases.report(period, provinceCode: province)
+            let scopeName = province.flatMap { code in provinces.first { $0.code == code }?.name } ?? "کل کشور"
+            let layout = Layout(title: "گزارش \(period.labelFa)", staff: staff, csrf: csrf, current: SiteURL.reports.path)
+            return render("reports", Self.reportModel(report, layout: layout, scopeName: scopeName, staff: staff, provinces: provinces, now: now))
+        })
+    }
+
+    static func reportModel(
+        _ r: CaseReport, layout: Layout, scopeName: String, staff: Staff, provinces: [Province], now: Date
+    ) -> ReportModel {
+        func percent(_ part: Int, of whole: Int) -> String {
+            whole > 0 ? Show.digits(String(format: "%.0f", Double(part) * 100 / Double(whole))) + "٪" : "—"
+        }
+        func table(_ title: String, _ counts: [CaseReport.Count]) -> ReportModel.Table {
+            .init(title: title, rows: counts.map { .init(label: $0.label, count: Show.number($0.count), share: percent($0.count, of: r.cases)) })
+        }
+        func link(_ p: JalaliPeriod) -> String {
+            var url = SiteURL.reports.path + "?period=" + p.key
+            if staff.provinceCode == nil, let code = r.provinceCode { url += "&province=" + code }
+            return url
+        }
+        let change: String
+        if r.previousPeriodCases == 0 {
+            change = "—"
+        } else {
+            let delta = Double(r.cases - r.previousPeriodCases) * 100 / Double(r.previousPeriodCases)
+            change = (delta >= 0 ? "+" : "−") + Show.digits(String(format: "%.0f", abs(delta))) + "٪"
+        }
+        let shortcuts: [ReportModel.Shortcut] =
+            [
+                ("دورهٔ پیش", r.period.previous), ("همین دوره در سال پیش", r.period.sameLastYear),
+                ("این هفته", .containing(now, kind: .week)), ("این ماه", .containing(now, kind: .month)),
+                ("این فصل", .containing(now, kind: .quarter)), ("امسال", .containing(now, kind: .year)),
+            ].map { .init(label: "\($0.0): \($0.1.labelFa)", url: link($0.1)) }
+        return ReportModel(
+            layout: layout, label: r.period.labelFa, scopeName: scopeName, period: Show.digits(r.period.key),
+            range: "\(JalaliFormat.date(r.period.firstDay)) تا \(JalaliFormat.date(r.period.lastDay))",
+            asOf: Show.dateTime(r.asOf),
+            provinces: [Option(value: "", label: "کل کشور", selected: r.provinceCode == nil)]
+                + provinces.map { Option(value: $0.code, label: $0.name, selected: $0.code == r.provinceCode) },
+            national: staff.provinceCode == nil, shortcuts: shortcuts,
+            cases: Show.number(r.cases), previous: Show.number(r.previousPeriodCases), change: change,
+            answered: Show.number(r.answered), answeredShare: percent(r.answered, of: r.cases), rated: Show.number(r.rated),
+            meanRating: r.meanRating.map { Show.digits(String(format: "%.1f", $0)) } ?? "—",
+            unsatisfied: Show.number(r.unsatisfied),
+            tables: [
+                table("بر پایهٔ وضعیت", r.byStatus), table("بر پایهٔ موضوع", r.byCategory),
+                table("بر پایهٔ درگاه", r.byChannel), table("بر پایهٔ نوع", r.byKind),
+            ],
+            agencies: r.agencies.map {
+                .init(
+                    name: $0.agencyName, referred: Show.number($0.referred), answered: Show.number($0.answered),
+                    onTime: percent($0.answeredOnTime, of: $0.answered), overdue: Show.number($0.overdue),
+                    open: Show.number($0.open),
+                    meanDays: $0.meanDaysToAnswer.map { Show.digits(String(format: "%.1f", $0)) } ?? "—", late: $0.overdue > 0)
+            },
+            empty: r.cases == 0)
+    }
+}
