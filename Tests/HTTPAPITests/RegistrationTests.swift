@@ -4,6 +4,28 @@ import Testing
 import TestSupport
 
 @Suite struct RegistrationTests {
+    /// The registration answer is built from what was written, not read back: it must equal a read.
+    @Test(arguments: TestDatabase.all)
+    func theRegistrationAnswerIsTheCaseAsStored(engine: TestDatabase) async throws {
+        try await withTestAPI(database: engine) { app, api in
+            let f = app.fixtures
+            var withoutID = f.caseBody(nationalID: nil, mobile: "09351112233")
+            withoutID["confidential"] = true
+            withoutID["priority"] = "urgent"
+            // the same citizen again, with a new mobile and name: the stored citizen follows the latest
+            var again = f.caseBody(mobile: "09127776655")
+            again["citizen"] = (again["citizen"] as! [String: Any]).merging(["firstName": "علی"]) { $1 }
+            for body in [f.caseBody(), withoutID, again, f.caseBody(nationalID: "0084575948", province: f.province)] {
+                let registered = try await api.post("/api/v1/cases", token: f.token("supervisor"), json: body)
+                #expect(registered.status == 201, "\(registered.text)")
+                let code = try #require(registered.string("trackingCode"))
+                let read = try await api.get("/api/v1/cases/\(code)", token: f.token("supervisor"))
+                #expect(NSDictionary(dictionary: registered.object) == NSDictionary(dictionary: read.object),
+                        "registered: \(registered.text)\nread: \(read.text)")
+            }
+        }
+    }
+
     @Test(arguments: TestDatabase.all)
     func idempotencyKeyReturnsTheFirstCase(engine: TestDatabase) async throws {
         try await withTestAPI(database: engine) { app, api in

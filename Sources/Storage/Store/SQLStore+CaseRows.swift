@@ -61,19 +61,25 @@ extension SQLStore {
         ).run()
     }
 
+    /// Appends one row to the case's history and returns it.
+    @discardableResult
     func appendEvent(
         _ db: any SQLDatabase, _ c: Case, _ kind: CaseEventKind, actor: Actor, at: Date, agencyID: Int? = nil,
         agencyName: String? = nil, text: String? = nil, rating: Int? = nil
-    ) async throws {
-        try await db.raw(
+    ) async throws -> CaseEvent {
+        let id = try await db.raw(
             """
             INSERT INTO case_events (case_id, province_code, at, kind, actor_kind, actor_id, actor_name, agency_id,
                 agency_name, text, rating)
             VALUES (\(bind: c.id), \(bind: c.provinceCode), \(bind: at.millis), \(bind: kind.rawValue),
                 \(bind: actor.kind), \(bind: actor.id), \(bind: actor.displayName), \(bind: agencyID),
                 \(bind: agencyName), \(bind: text), \(bind: rating))
+            RETURNING id
             """
-        ).run()
+        ).first()!.int("id")
+        return CaseEvent(
+            id: id, caseID: c.id, at: Date(millis: at.millis), kind: kind, actorKind: actor.kind, actorID: actor.id,
+            actorName: actor.displayName, agencyID: agencyID, agencyName: agencyName, text: text, rating: rating)
     }
 
     /// Puts an SMS in the outbox, in the caller's transaction.

@@ -4,11 +4,18 @@ import PersianKit
 import SQLKit
 
 extension SQLStore {
+    /// Registers a case, its citizen, its first event and SMS 1 in one write, and returns the case as
+    /// it now stands. The shared writer (one connection on SQLite) runs only the five statements that
+    /// must be atomic; the reference check reads beforehand and the answer is built from what was
+    /// written, not read back.
     public func register(_ draft: CaseDraft, actor: Actor, idempotencyKey: String?) async throws -> Registration {
-        let at = now()
+        let at = Date(millis: now().millis)
         // Public forms (no staff member) share key space 0; their keys are random per form.
         let staffID: Int? = if case .staff(let s) = actor { s.id } else { 0 }
         let key = idempotencyKey.flatMap { $0.isEmpty ? nil : String($0.prefix(200)) }
+        let names = try await client.read { db in try await referenceNames(db, draft) }
+        let periods = JalaliPeriod.Kind.allCases.map { JalaliPeriod.containing(at, kind: $0).key }
+        let search = PersianText.searchKey(normalized: draft.subject + " " + draft.body)
         return try await client.write { db in
             if let key, let staffID {
                 if engine == .postgres {
@@ -21,28 +28,36 @@ extension SQLStore {
                     return Registration(detail: try await detail(db, caseID: try row.int("case_id")), created: false)
                 }
             }
-            try await checkReferences(db, draft)
             let citizenID = try await upsertCitizen(db, draft.citizen, at: at)
-            let code = try await unusedTrackingCode(db)
-            let periods = JalaliPeriod.Kind.allCases.map { JalaliPeriod.containing(at, kind: $0).key }
-            let search = PersianText.searchKey(normalized: draft.subject + " " + draft.body)
-            let row = try await db.raw(
-                """
-                INSERT INTO cases (tracking_code, citizen_id, channel, kind, category_code, subject, body, search_text,
-                    province_code, county_code, status, priority, confidential, created_at, updated_at, version,
-                    period_week, period_month, period_quarter, period_year)
-                VALUES (\(bind: code.value), \(bind: citizenID), \(bind: draft.channel.rawValue), \(bind: draft.kind.rawValue),
-                    \(bind: draft.categoryCode), \(bind: draft.subject), \(bind: draft.body), \(bind: search),
-                    \(bind: draft.citizen.provinceCode), \(bind: draft.citizen.countyCode), 'registered',
-                    \(bind: draft.priority.rawValue), \(bind: draft.confidential ? 1 : 0), \(bind: at.millis),
-                    \(bind: at.millis), 1, \(bind: periods[0]), \(bind: periods[1]), \(bind: periods[2]), \(bind: periods[3]))
-                RETURNING id
-                """
-            ).first()
-            let caseID = try row!.int("id")
-            let (created, mobile) = try await lockCase(db, id: caseID)
-            try await appendEvent(db, created, .registered, actor: actor, at: at, text: draft.channel.nameFa)
-            try await enqueueSMS(db, created, .registered, to: mobile, text: SMSText.registered(code), at: at)
+            var inserted: (id: Int, code: TrackingCode)?
+            // Random codes collide about once in ten billion; a collision draws again.
+            while inserted == nil {
+                let code = TrackingCode.generate()
+                let row = try await db.raw(
+                    """
+                    INSERT INTO cases (tracking_code, citizen_id, channel, kind, category_code, subject, body, search_text,
+                        province_code, county_code, status, priority, confidential, created_at, updated_at, version,
+                        period_week, period_month, period_quarter, period_year)
+                    VALUES (\(bind: code.value), \(bind: citizenID), \(bind: draft.channel.rawValue), \(bind: draft.kind.rawValue),
+                        \(bind: draft.categoryCode), \(bind: draft.subject), \(bind: draft.body), \(bind: search),
+                        \(bind: draft.citizen.provinceCode), \(bind: draft.citizen.countyCode), 'registered',
+                        \(bind: draft.priority.rawValue), \(bind: draft.confidential ? 1 : 0), \(bind: at.millis),
+                        \(bind: at.millis), 1, \(bind: periods[0]), \(bind: periods[1]), \(bind: periods[2]), \(bind: periods[3]))
+                    ON CONFLICT (tracking_code) DO NOTHING
+                    RETURNING id
+                    """
+                ).first()
+                if let row { inserted = (try row.int("id"), code) }
+            }
+            let (caseID, code) = inserted!
+            let created = Case(
+                id: caseID, trackingCode: code, citizenID: citizenID, channel: draft.channel, kind: draft.kind,
+                categoryCode: draft.categoryCode, subject: draft.subject, body: draft.body,
+                provinceCode: draft.citizen.provinceCode, countyCode: draft.citizen.countyCode, status: .registered,
+                priority: draft.priority, confidential: draft.confidential, answer: nil, mergedIntoID: nil, rating: nil,
+                createdAt: at, updatedAt: at, version: 1)
+            let event = try await appendEvent(db, created, .registered, actor: actor, at: at, text: draft.channel.nameFa)
+            try await enqueueSMS(db, created, .registered, to: draft.citizen.mobile, text: SMSText.registered(code), at: at)
             if let key, let staffID {
                 try await db.raw(
                     """
@@ -51,7 +66,15 @@ extension SQLStore {
                     """
                 ).run()
             }
-            return Registration(detail: try await detail(db, caseID: caseID), created: true)
+            let c = draft.citizen
+            let citizen = Citizen(
+                id: citizenID, nationalID: c.nationalID, mobile: c.mobile, firstName: c.firstName, lastName: c.lastName,
+                provinceCode: c.provinceCode, countyCode: c.countyCode)
+            return Registration(
+                detail: CaseDetail(
+                    case: created, citizen: citizen, categoryName: names.category, provinceName: names.province,
+                    mergedIntoCode: nil, referrals: [], events: [event]),
+                created: true)
         }
     }
 
@@ -67,24 +90,30 @@ extension SQLStore {
         }
     }
 
-    /// Category, province and county must exist (and the county lie in the province).
-    private func checkReferences(_ db: any SQLDatabase, _ draft: CaseDraft) async throws {
-        let category = try await db.raw("SELECT active FROM categories WHERE code = \(bind: draft.categoryCode)").first()
-        guard let category, try category.bool("active") else {
+    /// Category, province and county must exist (and the county lie in the province); returns the
+    /// category's and province's names. One statement.
+    private func referenceNames(_ db: any SQLDatabase, _ draft: CaseDraft) async throws -> (category: String, province: String) {
+        let row = try await db.raw(
+            """
+            SELECT (SELECT active FROM categories WHERE code = \(bind: draft.categoryCode)) AS category_active,
+                (SELECT name FROM categories WHERE code = \(bind: draft.categoryCode)) AS category_name,
+                (SELECT name FROM provinces WHERE code = \(bind: draft.citizen.provinceCode)) AS province_name,
+                (SELECT province_code FROM counties WHERE code = \(bind: draft.citizen.countyCode ?? "")) AS county_province
+            """
+        ).first()!
+        guard let active = try row.optionalInt("category_active"), active != 0, let category = try row.optionalString("category_name")
+        else {
             throw DomainError(.invalid, "unknown_category", fa: "موضوع دسته‌بندی شناخته نشد.", en: "Unknown category.", field: "category")
         }
-        guard try await db.raw("SELECT code FROM provinces WHERE code = \(bind: draft.citizen.provinceCode)").first() != nil
-        else {
+        guard let province = try row.optionalString("province_name") else {
             throw DomainError(.invalid, "unknown_province", fa: "استان شناخته نشد.", en: "Unknown province.", field: "citizen.province")
         }
-        if let county = draft.citizen.countyCode {
-            let row = try await db.raw("SELECT province_code FROM counties WHERE code = \(bind: county)").first()
-            guard let row, try row.string("province_code") == draft.citizen.provinceCode else {
-                throw DomainError(
-                    .invalid, "unknown_county", fa: "شهرستان در این استان شناخته نشد.",
-                    en: "Unknown county for this province.", field: "citizen.county")
-            }
+        if draft.citizen.countyCode != nil, try row.optionalString("county_province") != draft.citizen.provinceCode {
+            throw DomainError(
+                .invalid, "unknown_county", fa: "شهرستان در این استان شناخته نشد.",
+                en: "Unknown county for this province.", field: "citizen.county")
         }
+        return (category, province)
     }
 
     /// The citizen is keyed by national ID, or, when they gave none, by mobile among those without
@@ -102,15 +131,5 @@ extension SQLStore {
             RETURNING id
             """
         ).first()!.int("id")
-    }
-
-    /// Random codes collide about once in ten billion; check rather than hope.
-    private func unusedTrackingCode(_ db: any SQLDatabase) async throws -> TrackingCode {
-        while true {
-            let code = TrackingCode.generate()
-            if try await db.raw("SELECT id FROM cases WHERE tracking_code = \(bind: code.value)").first() == nil {
-                return code
-            }
-        }
     }
 }
