@@ -145,6 +145,15 @@ def test_whole_journey(server, browser):
     assert driver.find_element(By.CSS_SELECTOR, ".secret-value code").text
     check_page(driver, "admin-created")
 
+    # The admin reads this month's report: the letters of this journey are counted, and the relief
+    # committee's answer shows in the agencies' table.
+    driver.find_element(By.CSS_SELECTOR, "nav a[href='/staff/reports']").click()
+    assert driver.find_element(By.TAG_NAME, "h1").text.startswith("گزارش")
+    assert relief["name"] in driver.find_element(By.CSS_SELECTOR, "main").text
+    check_page(driver, "reports")
+    driver.find_element(By.CSS_SELECTOR, ".shortcuts a").click()
+    assert "period=" in driver.current_url
+
     driver.get(server.base + "/no-such-page")
     check_page(driver, "not-found")
 

@@ -11,7 +11,8 @@ final class SQLiteDatabaseClient: DatabaseClient {
     private let writer: SQLiteWriteQueue
     private let readers: [SQLiteConnection]
     private let writerConnection: SQLiteConnection
-    private let next = ReaderCursor()
+    /// Round-robin choice of reader connection.
+    private let next = Atomic<UInt>(0)
     private let closed = Mutex(false)
 
     private init(writer: SQLiteConnection, readers: [SQLiteConnection]) {
@@ -40,7 +41,7 @@ final class SQLiteDatabaseClient: DatabaseClient {
     }
 
     func read<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        let conn = readers[await next.advance(count: readers.count)]
+        let conn = readers[Int(next.wrappingAdd(1, ordering: .relaxed).newValue % UInt(readers.count))]
         return try await body(conn.sql())
     }
 
@@ -81,14 +82,5 @@ final class SQLiteDatabaseClient: DatabaseClient {
             for r in readers { try await r.close() }
             try await writer.close()
         }.value
-    }
-}
-
-/// Round-robin choice of reader connection.
-private actor ReaderCursor {
-    private var value = 0
-    func advance(count: Int) -> Int {
-        value = (value + 1) % count
-        return value
     }
 }

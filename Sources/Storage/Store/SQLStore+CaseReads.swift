@@ -5,12 +5,7 @@ import SQLKit
 
 extension SQLStore: CaseRepository {
     public func detail(_ code: TrackingCode) async throws -> CaseDetail? {
-        try await client.read { db in
-            guard let row = try await db.raw("SELECT id FROM cases WHERE tracking_code = \(bind: code.value)").first() else {
-                return nil
-            }
-            return try await detail(db, caseID: try row.int("id"))
-        }
+        try await client.read { db in try await detail(db, matching: "c.tracking_code = \(bind: code.value)") }
     }
 
     public func detail(referralID: Int) async throws -> CaseDetail? {

@@ -118,6 +118,12 @@ extension SQLStore {
 
     /// Everything about one case, read on the given connection (inside a write, it sees that write).
     func detail(_ db: any SQLDatabase, caseID: Int) async throws -> CaseDetail {
+        guard let detail = try await detail(db, matching: "c.id = \(bind: caseID)") else { throw DomainError.caseNotFound }
+        return detail
+    }
+
+    /// Everything about the case `condition` (on `cases c`) picks, or nil: three queries.
+    func detail(_ db: any SQLDatabase, matching condition: SQLQueryString) async throws -> CaseDetail? {
         let row = try await db.raw(
             """
             SELECT \(unsafeRaw: Self.caseColumns), z.national_id, z.mobile, z.first_name, z.last_name,
@@ -125,11 +131,12 @@ extension SQLStore {
                 g.name AS category_name, p.name AS province_name, m.tracking_code AS merged_into_code
             FROM cases c JOIN citizens z ON z.id = c.citizen_id JOIN categories g ON g.code = c.category_code
                 JOIN provinces p ON p.code = c.province_code LEFT JOIN cases m ON m.id = c.merged_into_id
-            WHERE c.id = \(bind: caseID)
+            WHERE \(condition)
             """
         ).first()
-        guard let row else { throw DomainError.caseNotFound }
+        guard let row else { return nil }
         let value = try Self.caseValue(from: row)
+        let caseID = value.id
         let citizen = Citizen(
             id: value.citizenID, nationalID: try row.nationalID(),
             mobile: try MobileNumber(parsing: try row.string("mobile")), firstName: try row.string("first_name"),
