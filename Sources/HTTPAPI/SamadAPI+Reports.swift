@@ -23,7 +23,7 @@ extension SamadAPI {
         }
         do { return try JalaliPeriod(key: raw) } catch {
             throw DomainError(
-                .invalid, "invalid_period", fa: "دوره گزارش نامعتبر است؛ مانند ۱۴۰۳، ۱۴۰۳-۰۷، ۱۴۰۳-Q3 یا ۱۴۰۳-W28.",
+                .invalid, "invalid_period", fa: "دوره گزارش نامعتبر است؛ مانند \u{2066}1403\u{2069}، \u{2066}1403-07\u{2069}، \u{2066}1403-Q3\u{2069} یا \u{2066}1403-W28\u{2069}.",
                 en: "Invalid report period; use e.g. 1403, 1403-07, 1403-Q3 or 1403-W28.", field: "period")
         }
     }

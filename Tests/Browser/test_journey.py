@@ -151,8 +151,11 @@ def test_whole_journey(server, browser):
     assert driver.find_element(By.TAG_NAME, "h1").text.startswith("گزارش")
     assert relief["name"] in driver.find_element(By.CSS_SELECTOR, "main").text
     check_page(driver, "reports")
-    driver.find_element(By.CSS_SELECTOR, ".shortcuts a").click()
+    previous = driver.find_element(By.CSS_SELECTOR, ".shortcuts a")
+    label = previous.text.split(": ", 1)[1]
+    previous.click()
     assert "period=" in driver.current_url
+    assert label in driver.find_element(By.TAG_NAME, "h1").text
 
     driver.get(server.base + "/no-such-page")
     check_page(driver, "not-found")

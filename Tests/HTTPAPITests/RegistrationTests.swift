@@ -40,6 +40,15 @@ import TestSupport
             #expect(other.string("trackingCode") != first.string("trackingCode"))
             #expect(try await api.get("/api/v1/cases", token: f.token("inspector")).list("items").count == 2)
             #expect(try await app.deliverSMS().count == 2)
+            // A retry still answers with its case after the category was retired; a new key is refused.
+            let retired = try await api.send(
+                .put, "/api/v1/categories/interestFreeLoan", token: f.token("admin"),
+                json: ["name": "وام قرض‌الحسنه", "defaultAgencyKind": "bank", "answerDays": 10, "active": false])
+            #expect(retired.status == 200, "\(retired.text)")
+            let late = try await api.post("/api/v1/cases", token: f.token("operator"), json: f.caseBody(), headers: headers)
+            #expect(late.status == 201 && late.string("trackingCode") == first.string("trackingCode"), "\(late.text)")
+            let refused = try await api.post("/api/v1/cases", token: f.token("operator"), json: f.caseBody(), headers: ["Idempotency-Key": "call-4713"])
+            #expect(refused.status == 400 && refused.errorCode == "unknown_category")
         }
     }
 

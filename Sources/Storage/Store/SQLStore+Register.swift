@@ -6,14 +6,20 @@ import SQLKit
 extension SQLStore {
     /// Registers a case, its citizen, its first event and SMS 1 in one write, and returns the case as
     /// it now stands. The shared writer (one connection on SQLite) runs only the five statements that
-    /// must be atomic; the reference check reads beforehand and the answer is built from what was
-    /// written, not read back.
+    /// must be atomic; the reference check reads beforehand (a category deactivated in between still
+    /// gets this one case; the foreign keys keep it pointing at a real one) and the answer is built
+    /// from what was written, not read back.
     public func register(_ draft: CaseDraft, actor: Actor, idempotencyKey: String?) async throws -> Registration {
         let at = Date(millis: now().millis)
         // Public forms (no staff member) share key space 0; their keys are random per form.
         let staffID: Int? = if case .staff(let s) = actor { s.id } else { 0 }
         let key = idempotencyKey.flatMap { $0.isEmpty ? nil : String($0.prefix(200)) }
-        let names = try await client.read { db in try await referenceNames(db, draft) }
+        // A retry of a registered key answers with its case even if the references changed since,
+        // so a failed check is thrown only once the key is known to be new.
+        let names: Result<(category: String, province: String), any Error>
+        do { names = .success(try await client.read { db in try await referenceNames(db, draft) }) } catch {
+            names = .failure(error)
+        }
         let periods = JalaliPeriod.Kind.allCases.map { JalaliPeriod.containing(at, kind: $0).key }
         let search = PersianText.searchKey(normalized: draft.subject + " " + draft.body)
         return try await client.write { db in
@@ -28,10 +34,12 @@ extension SQLStore {
                     return Registration(detail: try await detail(db, caseID: try row.int("case_id")), created: false)
                 }
             }
+            let (categoryName, provinceName) = try names.get()
             let citizenID = try await upsertCitizen(db, draft.citizen, at: at)
             var inserted: (id: Int, code: TrackingCode)?
-            // Random codes collide about once in ten billion; a collision draws again.
-            while inserted == nil {
+            // Random codes collide about once in ten billion; a collision draws again (ten draws
+            // colliding would mean a broken generator, not bad luck).
+            for _ in 0..<10 where inserted == nil {
                 let code = TrackingCode.generate()
                 let row = try await db.raw(
                     """
@@ -49,7 +57,7 @@ extension SQLStore {
                 ).first()
                 if let row { inserted = (try row.int("id"), code) }
             }
-            let (caseID, code) = inserted!
+            guard let (caseID, code) = inserted else { throw StorageError.corrupt("ten tracking codes in a row were taken") }
             let created = Case(
                 id: caseID, trackingCode: code, citizenID: citizenID, channel: draft.channel, kind: draft.kind,
                 categoryCode: draft.categoryCode, subject: draft.subject, body: draft.body,
@@ -72,7 +80,7 @@ extension SQLStore {
                 provinceCode: c.provinceCode, countyCode: c.countyCode)
             return Registration(
                 detail: CaseDetail(
-                    case: created, citizen: citizen, categoryName: names.category, provinceName: names.province,
+                    case: created, citizen: citizen, categoryName: categoryName, provinceName: provinceName,
                     mergedIntoCode: nil, referrals: [], events: [event]),
                 created: true)
         }

@@ -4,17 +4,20 @@ import PersianKit
 import SQLKit
 
 extension SQLStore {
+    /// The figures come from a few statements read one after another, not one snapshot: writes that
+    /// land between them can make the totals differ by those few cases.
     public func report(_ period: JalaliPeriod, provinceCode: String?) async throws -> CaseReport {
         let asOf = now()
         return try await client.read { db in
             let categories = try await db.raw("SELECT code, name FROM categories ORDER BY code").all().map {
                 (code: try $0.string("code"), name: try $0.string("name"))
             }
-            // One pass over the period's slice of `cases_for_reports`, every count a filtered aggregate:
-            // no sorting and no temporary table, whatever the period's size.
+            // One pass over the period's slice of `cases_for_reports` for the fixed vocabularies, every
+            // count a filtered aggregate (no sorting, no temporary table); categories, which admins
+            // add, are grouped in a second pass over the same slice.
             let dimensions: [(column: String, keys: [String])] = [
-                ("status", CaseStatus.allCases.map(\.rawValue)), ("category_code", categories.map(\.code)),
-                ("channel", Channel.allCases.map(\.rawValue)), ("kind", CaseKind.allCases.map(\.rawValue)),
+                ("status", CaseStatus.allCases.map(\.rawValue)), ("channel", Channel.allCases.map(\.rawValue)),
+                ("kind", CaseKind.allCases.map(\.rawValue)),
             ]
             var sql: SQLQueryString = """
                 SELECT COUNT(*) AS n, COUNT(rating) AS rated, CAST(COALESCE(SUM(rating), 0) AS BIGINT) AS rating_sum,
@@ -35,8 +38,17 @@ extension SQLStore {
                     let n = try row.int("d\(d)_\(k)")
                     if n > 0 { list.append(.init(key: key, label: Self.label(dimension.column, key, categories), count: n)) }
                 }
-                counts.append(list.sorted { ($0.count, $1.key) > ($1.count, $0.key) })
+                counts.append(list.sorted(by: Self.largestFirst))
             }
+            let byCategory = try await db.raw(
+                """
+                SELECT category_code, COUNT(*) AS n FROM cases\(unsafeRaw: Self.reportIndex(engine, "cases_for_reports"))
+                WHERE \(Self.periodRange(period, province: provinceCode)) GROUP BY category_code
+                """
+            ).all().map { row in
+                let code = try row.string("category_code")
+                return CaseReport.Count(key: code, label: Self.label("category_code", code, categories), count: try row.int("n"))
+            }.sorted(by: Self.largestFirst)
             let rated = try row.int("rated")
             let previous = try await db.raw(
                 """
@@ -46,7 +58,7 @@ extension SQLStore {
             ).first()!.int("n")
             return CaseReport(
                 period: period, provinceCode: provinceCode, asOf: asOf, cases: try row.int("n"), previousPeriodCases: previous,
-                byStatus: counts[0], byCategory: counts[1], byChannel: counts[2], byKind: counts[3], rated: rated,
+                byStatus: counts[0], byCategory: byCategory, byChannel: counts[1], byKind: counts[2], rated: rated,
                 meanRating: rated > 0 ? Double(try row.int("rating_sum")) / Double(rated) : nil,
                 unsatisfied: try row.int("unsatisfied"),
                 agencies: try await agencyLines(db, period, province: provinceCode, asOf: asOf))
@@ -95,6 +107,10 @@ extension SQLStore {
     /// always the better one for these queries. PostgreSQL chooses well on its own.
     private static func reportIndex(_ engine: DatabaseEngine, _ index: String) -> String {
         engine == .sqlite ? " INDEXED BY \(index)" : ""
+    }
+
+    private static func largestFirst(_ a: CaseReport.Count, _ b: CaseReport.Count) -> Bool {
+        (a.count, b.key) > (b.count, a.key)
     }
 
     private static func label(_ column: String, _ key: String, _ categories: [(code: String, name: String)]) -> String {

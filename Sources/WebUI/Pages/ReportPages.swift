@@ -70,7 +70,10 @@ extension WebUI {
             return url
         }
         let change: String
-        if r.previousPeriodCases == 0 {
+        if r.period.end > r.asOf {
+            // A period still running would be compared with a whole one.
+            change = "این دوره هنوز تمام نشده است"
+        } else if r.previousPeriodCases == 0 {
             change = "—"
         } else {
             let delta = Double(r.cases - r.previousPeriodCases) * 100 / Double(r.previousPeriodCases)
