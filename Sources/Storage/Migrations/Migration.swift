@@ -52,8 +52,15 @@ public struct Migrator: Sendable {
                 "CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY, applied_at BIGINT NOT NULL)"
             ).run()
         }
+        // Skip what is already applied before opening any write: a table rebuild's foreign-key check
+        // reads every row of every table, which on a database of millions of cases takes minutes,
+        // and must not run at every start. The check inside the write still decides (servers
+        // starting together).
+        let done = try await client.read { db in
+            Set(try await db.raw("SELECT id FROM schema_migrations").all().map { try $0.string("id") })
+        }
         var applied: [String] = []
-        for migration in migrations {
+        for migration in migrations where !done.contains(migration.id) {
             let apply: @Sendable (any SQLDatabase) async throws -> Bool = { db in
                 // Several servers may start at once against one PostgreSQL; one migrates, the others wait.
                 if engine == .postgres { try await db.raw("SELECT pg_advisory_xact_lock(4711)").run() }
