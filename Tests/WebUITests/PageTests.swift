@@ -75,7 +75,7 @@ import TestSupport
             let page = try await api.get("/staff/reports?period=۱۴۰۲-۰۳", headers: ["Cookie": supervisor])
             #expect(page.status == 200)
             #expect(page.text.contains("گزارش خرداد ۱۴۰۲"))
-            #expect(page.text.contains("<dt>نامه‌های ثبت‌شده</dt><dd>۲</dd>"))
+            #expect(page.text.contains(#"<span class="figure-label">نامه‌های ثبت‌شده</span> <strong>۲</strong>"#))
             #expect(page.text.contains("<td>وام قرض‌الحسنه</td><td>۲</td><td>۱۰۰٪</td>"))
             // provincial staff get no province choice; national staff do
             #expect(!page.text.contains(#"name="province""#))
