@@ -8,10 +8,7 @@ extension SamadAPI {
     func getReport(_ input: Operations.GetReport.Input) async throws -> Operations.GetReport.Output {
         let staff = try await staff(for: .getReport)
         let period = try Self.reportPeriod(input.query.period, now: gate.now())
-        let province = try Self.reportProvince(input.query.province, for: staff)
-        if let province, try await !reference.provinces().contains(where: { $0.code == province }) {
-            throw DomainError(.invalid, "unknown_province", fa: "استان شناخته نشد.", en: "Unknown province.", field: "province")
-        }
+        let province = try Self.reportProvince(input.query.province, for: staff, among: try await reference.provinces())
         let report = try await cases.report(period, provinceCode: province)
         return .ok(.init(body: .json(.init(report))))
     }
@@ -28,9 +25,13 @@ extension SamadAPI {
         }
     }
 
-    /// Provincial staff always get their own province; asking for another one is refused.
-    public static func reportProvince(_ raw: String?, for staff: Staff) throws -> String? {
+    /// The province a report covers (nil: the country). Provincial staff always get their own;
+    /// asking for another one is refused, and one not among `provinces` is bad input.
+    public static func reportProvince(_ raw: String?, for staff: Staff, among provinces: [Province]) throws -> String? {
         let asked = raw.flatMap { $0.isEmpty ? nil : PersianDigits.toASCII($0) }
+        if let asked, !provinces.contains(where: { $0.code == asked }) {
+            throw DomainError(.invalid, "unknown_province", fa: "استان شناخته نشد.", en: "Unknown province.", field: "province")
+        }
         guard let scope = staff.provinceCode else { return asked }
         guard asked == nil || asked == scope else {
             throw DomainError(

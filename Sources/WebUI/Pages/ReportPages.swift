@@ -43,11 +43,8 @@ extension WebUI {
             let params = request.uri.queryParameters
             let now = gate.now()
             let period = try SamadAPI.reportPeriod(params.get("period"), now: now)
-            let province = try SamadAPI.reportProvince(params.get("province"), for: staff)
             let provinces = try await reference.provinces()
-            if let province, !provinces.contains(where: { $0.code == province }) {
-                throw DomainError(.invalid, "unknown_province", fa: "استان شناخته نشد.", en: "Unknown province.", field: "province")
-            }
+            let province = try SamadAPI.reportProvince(params.get("province"), for: staff, among: provinces)
             let report = try await cases.report(period, provinceCode: province)
             let scopeName = province.flatMap { code in provinces.first { $0.code == code }?.name } ?? "کل کشور"
             let layout = Layout(title: "گزارش \(period.labelFa)", staff: staff, csrf: csrf, current: SiteURL.reports.path)
