@@ -88,4 +88,8 @@ extension DomainError {
     public static let malformedRequest = DomainError(
         .invalid, "malformed_request", fa: "درخواست نامعتبر است؛ قالب داده‌ها را بررسی کنید.",
         en: "The request could not be read; check its format.")
+
+    public static let malformedForm = DomainError(
+        .invalid, "malformed_form", fa: "فرم فرستاده‌شده خوانا نیست؛ صفحه را دوباره بارگیری کنید و از نو بفرستید.",
+        en: "The form body could not be read.")
 }

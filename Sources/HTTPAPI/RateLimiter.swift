@@ -95,4 +95,11 @@ public enum RateLimits {
     public static let codeRequestPerAddress = RateLimiter.Rule(limit: 10, window: 600)
     public static let codeRequestPerMobile = RateLimiter.Rule(limit: 3, window: 600)
     public static let codeVerifyPerAddress = RateLimiter.Rule(limit: 30, window: 600)
+    /// Letters from the public form per address: a family or a small office behind one address
+    /// writes a few an hour; a script sending thousands (and SMS 1 to a stranger each time) stops.
+    public static let letterPerAddress = RateLimiter.Rule(limit: 20, window: 3600)
+    /// Citizen look-ups at the operator console per staff member: a busy shift needs a few a minute.
+    public static let citizenLookupPerStaff = RateLimiter.Rule(limit: 60, window: 600)
+    /// Letters from the public form to one mobile a day, whatever the address.
+    public static let letterPerMobile = RateLimiter.Rule(limit: 5, window: 86_400)
 }

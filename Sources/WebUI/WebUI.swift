@@ -80,6 +80,10 @@ public struct WebUI: Sendable {
     ) -> @Sendable (Request, SamadRequestContext) async throws -> Response {
         { request, context in
             do {
+                if request.method != .get, request.method != .head, request.isCrossSite {
+                    context.logger.notice("cross-site page write refused", metadata: ["path": "\(request.uri.path)"])
+                    return errorPage(status: .forbidden, message: "این فرم از وبگاه دیگری فرستاده شده است و پذیرفته نشد.")
+                }
                 return try await handler(request, context)
             } catch let error as DomainError {
                 if error.kind == .unauthenticated {
@@ -88,6 +92,9 @@ public struct WebUI: Sendable {
                 var response = errorPage(error)
                 if let retryAfter = error.retryAfter { response.headers[.retryAfter] = String(retryAfter) }
                 return response
+            } catch let error as any BilingualError {
+                // An identifier or date that does not parse (PersianKit's errors) is bad input, not a fault.
+                return errorPage(status: .badRequest, message: error.messageFa)
             } catch let error as HTTPError {
                 return errorPage(status: error.status)
             } catch {

@@ -64,7 +64,7 @@ import TestSupport
             #expect(try await api.get("/api/v1/cases", token: token).status == 401)
             // a token limited to reading cannot register
             let limited = try await api.send(
-                .post, "/staff/admin/tokens", raw: "_csrf=\(csrf)&tokenUser=zahra.k&permission=readCases",
+                .post, "/staff/admin/tokens", raw: "_csrf=\(csrf)&tokenUser=zahra.k&permission%5B%5D=readCases",
                 headers: ["Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"])
             let reader = try #require(Self.secret(in: limited.text))
             #expect(try await api.get("/api/v1/cases", token: reader).status == 200)

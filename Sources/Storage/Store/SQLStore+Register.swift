@@ -35,7 +35,7 @@ extension SQLStore {
                 }
             }
             let (categoryName, provinceName) = try names.get()
-            let citizenID = try await upsertCitizen(db, draft.citizen, at: at)
+            let (citizenID, nationalID) = try await upsertCitizen(db, draft.citizen, trusted: actor.mayChangeCitizenDetails, at: at)
             var inserted: (id: Int, code: TrackingCode)?
             // Random codes collide about once in ten billion; a collision draws again (ten draws
             // colliding would mean a broken generator, not bad luck).
@@ -76,7 +76,7 @@ extension SQLStore {
             }
             let c = draft.citizen
             let citizen = Citizen(
-                id: citizenID, nationalID: c.nationalID, mobile: c.mobile, firstName: c.firstName, lastName: c.lastName,
+                id: citizenID, nationalID: nationalID, mobile: c.mobile, firstName: c.firstName, lastName: c.lastName,
                 provinceCode: c.provinceCode, countyCode: c.countyCode)
             return Registration(
                 detail: CaseDetail(
@@ -125,19 +125,63 @@ extension SQLStore {
     }
 
     /// The citizen is keyed by national ID, or, when they gave none, by mobile among those without
-    /// one (a unique partial index); the latest mobile and name given win.
-    private func upsertCitizen(_ db: any SQLDatabase, _ c: CitizenDraft, at: Date) async throws -> Int {
-        let key: SQLQueryString = c.nationalID == nil ? "(mobile) WHERE national_id IS NULL" : "(national_id)"
-        return try await db.raw(
+    /// one (a unique partial index). From staff the latest mobile and name given win. From a public
+    /// form a known citizen is never changed, and a national ID known with another mobile leaves the
+    /// letter with a record of the sender's mobile alone (`Actor.mayChangeCitizenDetails`).
+    /// Returns the record and the national ID it holds (none when the letter stays with the mobile).
+    private func upsertCitizen(
+        _ db: any SQLDatabase, _ c: CitizenDraft, trusted: Bool, at: Date
+    ) async throws -> (id: Int, nationalID: NationalID?) {
+        if let nationalID = c.nationalID, !trusted {
+            let insert = try await db.raw(
+                """
+                INSERT INTO citizens (national_id, mobile, first_name, last_name, province_code, county_code, created_at, updated_at)
+                VALUES (\(bind: nationalID.value), \(bind: c.mobile.value), \(bind: c.firstName), \(bind: c.lastName),
+                    \(bind: c.provinceCode), \(bind: c.countyCode), \(bind: at.millis), \(bind: at.millis))
+                ON CONFLICT (national_id) DO NOTHING
+                RETURNING id
+                """
+            ).first()
+            if let insert { return (try insert.int("id"), nationalID) }
+            if let known = try await db.raw("SELECT id, mobile FROM citizens WHERE national_id = \(bind: nationalID.value)").first(),
+                try known.string("mobile") == c.mobile.value
+            {
+                return (try known.int("id"), nationalID)
+            }
+            return (try await upsertByMobile(db, c, trusted: false, at: at), nil)
+        }
+        if c.nationalID == nil { return (try await upsertByMobile(db, c, trusted: trusted, at: at), nil) }
+        let row = try await db.raw(
             """
             INSERT INTO citizens (national_id, mobile, first_name, last_name, province_code, county_code, created_at, updated_at)
             VALUES (\(bind: c.nationalID?.value), \(bind: c.mobile.value), \(bind: c.firstName), \(bind: c.lastName),
                 \(bind: c.provinceCode), \(bind: c.countyCode), \(bind: at.millis), \(bind: at.millis))
-            ON CONFLICT \(key) DO UPDATE SET mobile = excluded.mobile, first_name = excluded.first_name,
+            ON CONFLICT (national_id) DO UPDATE SET mobile = excluded.mobile, first_name = excluded.first_name,
                 last_name = excluded.last_name, province_code = excluded.province_code,
                 county_code = excluded.county_code, updated_at = excluded.updated_at
             RETURNING id
             """
-        ).first()!.int("id")
+        ).first()
+        guard let row else { throw StorageError.corrupt("the citizen upsert returned no row") }
+        return (try row.int("id"), c.nationalID)
+    }
+
+    /// The record of a mobile among citizens without a national ID; only staff change its name.
+    private func upsertByMobile(_ db: any SQLDatabase, _ c: CitizenDraft, trusted: Bool, at: Date) async throws -> Int {
+        let update: SQLQueryString =
+            trusted
+            ? "first_name = excluded.first_name, last_name = excluded.last_name, province_code = excluded.province_code, county_code = excluded.county_code, updated_at = excluded.updated_at"
+            : "updated_at = excluded.updated_at"
+        let row = try await db.raw(
+            """
+            INSERT INTO citizens (national_id, mobile, first_name, last_name, province_code, county_code, created_at, updated_at)
+            VALUES (NULL, \(bind: c.mobile.value), \(bind: c.firstName), \(bind: c.lastName),
+                \(bind: c.provinceCode), \(bind: c.countyCode), \(bind: at.millis), \(bind: at.millis))
+            ON CONFLICT (mobile) WHERE national_id IS NULL DO UPDATE SET \(update)
+            RETURNING id
+            """
+        ).first()
+        guard let row else { throw StorageError.corrupt("the citizen upsert returned no row") }
+        return try row.int("id")
     }
 }

@@ -13,21 +13,25 @@ extension WebUI {
         let errors: [String: String]
     }
 
+    struct PasswordForm: PageForm {
+        var _csrf, currentPassword, newPassword, repeatPassword: String?
+    }
+
     func registerAccountPages(on router: Router<SamadRequestContext>) {
         router.get(RouterPath(SiteURL.account.path), use: page { _, _ in
             let (staff, csrf) = try await signedInStaff()
             return accountPage(staff, csrf: csrf, errors: [:])
         })
         router.post(RouterPath(SiteURL.account.path), use: page { request, _ in
-            let form = try await Form.read(request)
-            let (staff, csrf) = try await signedInStaff(csrf: form["_csrf"])
+            let form = try await PasswordForm.read(request)
+            let (staff, csrf) = try await signedInStaff(csrf: form._csrf)
             do {
-                guard form.text("newPassword") == form.text("repeatPassword") else {
+                guard form.newPassword == form.repeatPassword else {
                     throw DomainError(
                         .invalid, "passwords_differ", fa: "گذرواژه تازه و تکرار آن یکی نیستند.", en: "The new passwords differ.",
                         field: "repeatPassword")
                 }
-                try await gate.changePassword(staff, current: form.text("currentPassword"), new: form.text("newPassword"))
+                try await gate.changePassword(staff, current: form.currentPassword ?? "", new: form.newPassword ?? "")
                 return HTML.redirect(SiteURL.login.path + "?changed=1")
             } catch let error as DomainError where [.invalid, .unauthenticated].contains(error.kind) {
                 let field = error.field ?? (error.kind == .unauthenticated ? "currentPassword" : "form")

@@ -35,7 +35,12 @@ extension WebUI {
         var secret: Secret?
     }
 
-    static let adminFields = ["username", "displayName", "role", "province", "agency", "tokenUser", "label"]
+    /// The admin page's forms (`admin.mustache`): a new account, a new token (its permissions sent as
+    /// `permission[]`), and the buttons that carry only the CSRF token.
+    struct AdminForm: PageForm {
+        var _csrf, username, displayName, role, province, agency, tokenUser, label: String?
+        var permission: [String]?
+    }
 
     func registerAdminPages(on router: Router<SamadRequestContext>) {
         router.get(RouterPath(SiteURL.admin.path), use: page { request, _ in
@@ -44,21 +49,21 @@ extension WebUI {
             return try await adminPage(admin, csrf: csrf, notice: notice)
         })
         router.post(RouterPath(SiteURL.adminStaff.path), use: page { request, _ in
-            let form = try await Form.read(request)
-            let (admin, csrf) = try await signedInStaff(may: .manageStaff, csrf: form["_csrf"])
-            let values = form.kept(Self.adminFields)
+            let form = try await AdminForm.read(request)
+            let (admin, csrf) = try await signedInStaff(may: .manageStaff, csrf: form._csrf)
+            let values = form.kept
             do {
-                guard let role = StaffRole(rawValue: form.text("role")) else { throw DomainError.unknown("role", fa: "نقش") }
-                let province = admin.provinceCode ?? form["province"].flatMap { $0.isEmpty ? nil : $0 }
-                let agency = role == .liaison ? form["agency"].flatMap { Int(PersianDigits.toASCII($0)) } : nil
+                guard let role = StaffRole(rawValue: form.role ?? "") else { throw DomainError.unknown("role", fa: "نقش") }
+                let province = admin.provinceCode ?? form.province.flatMap { $0.isEmpty ? nil : $0 }
+                let agency = role == .liaison ? form.agency.flatMap { Int(PersianDigits.toASCII($0)) } : nil
                 if let agency, let found = try await reference.agency(id: agency),
                     let scope = admin.provinceCode, found.provinceCode != nil, found.provinceCode != scope
                 {
                     throw DomainError.unknown("agency", fa: "دستگاه")
                 }
-                let name = try TextInput.optional(form["displayName"], field: "displayName", fa: "نام نمایشی", max: TextInput.maxName)
+                let name = try TextInput.optional(form.displayName, field: "displayName", fa: "نام نمایشی", max: TextInput.maxName)
                 let (staff, password) = try await gate.createStaffAccount(
-                    StaffDraft(username: form.text("username"), displayName: name ?? form.text("username"), role: role,
+                    StaffDraft(username: form.username ?? "", displayName: name ?? form.username ?? "", role: role,
                         provinceCode: province, agencyID: agency))
                 return try await adminPage(
                     admin, csrf: csrf, notice: "کاربر «\(staff.username)» ساخته شد.", status: .created,
@@ -69,8 +74,8 @@ extension WebUI {
             }
         })
         router.post(RouterPath(SiteURL.adminStaffActionPattern), use: page { request, context in
-            let form = try await Form.read(request)
-            let (admin, csrf) = try await signedInStaff(may: .manageStaff, csrf: form["_csrf"])
+            let form = try await AdminForm.read(request)
+            let (admin, csrf) = try await signedInStaff(may: .manageStaff, csrf: form._csrf)
             guard let action = context.parameters.get("action").flatMap(SiteURL.StaffAdminAction.init(rawValue:)),
                 let id = context.parameters.get("id").flatMap(Int.init), let account = try await staffAccounts.staff(id: id),
                 AccessPolicy.manages(admin, account: account)
@@ -91,14 +96,14 @@ extension WebUI {
             }
         })
         router.post(RouterPath(SiteURL.adminTokens.path), use: page { request, _ in
-            let form = try await Form.read(request)
-            let (admin, csrf) = try await signedInStaff(may: .manageTokens, csrf: form["_csrf"])
-            let values = form.kept(Self.adminFields)
+            let form = try await AdminForm.read(request)
+            let (admin, csrf) = try await signedInStaff(may: .manageTokens, csrf: form._csrf)
+            let values = form.kept
             do {
-                guard let owner = try await staffAccounts.staff(username: form.text("tokenUser")), AccessPolicy.manages(admin, account: owner)
+                guard let owner = try await staffAccounts.staff(username: form.tokenUser ?? ""), AccessPolicy.manages(admin, account: owner)
                 else { throw DomainError(DomainError.notFound("staff", fa: "کاربر"), field: "tokenUser") }
-                let label = try TextInput.optional(form["label"], field: "label", fa: "برچسب", max: 100)
-                let chosen = Set(form.all("permission").compactMap(StaffAction.init(rawValue:)))
+                let label = try TextInput.optional(form.label, field: "label", fa: "برچسب", max: 100)
+                let chosen = Set((form.permission ?? []).compactMap(StaffAction.init(rawValue:)))
                 let token = try await auth.issueToken(staffID: owner.id, label: label, permissions: chosen.isEmpty ? nil : chosen)
                 return try await adminPage(
                     admin, csrf: csrf, notice: "توکن تازه برای «\(owner.username)» صادر شد.", status: .created,
@@ -109,8 +114,8 @@ extension WebUI {
             }
         })
         router.post(RouterPath(SiteURL.adminTokenRevokePattern), use: page { request, context in
-            let form = try await Form.read(request)
-            let (admin, _) = try await signedInStaff(may: .manageTokens, csrf: form["_csrf"])
+            let form = try await AdminForm.read(request)
+            let (admin, _) = try await signedInStaff(may: .manageTokens, csrf: form._csrf)
             guard let id = context.parameters.get("id").flatMap(Int.init),
                 let token = try await auth.tokens(staffID: nil).first(where: { $0.id == id }),
                 let owner = try await staffAccounts.staff(id: token.staffID), AccessPolicy.manages(admin, account: owner)

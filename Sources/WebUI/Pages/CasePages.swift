@@ -49,6 +49,14 @@ extension WebUI {
         "return": "ارجاع بازگردانده شد.",
     ]
 
+    /// Every form on the case page (`case.mustache`): screening's answer, refer, merge and close, and
+    /// a referral's accept, answer and return; each sends the fields it has.
+    struct CaseForm: PageForm {
+        var _csrf, version, answer, note, target, reason: String?
+        /// The agencies ticked for a referral, sent as `agency[]`.
+        var agency: [String]?
+    }
+
     func registerCasePages(on router: Router<SamadRequestContext>) {
         router.get(RouterPath(SiteURL.staffCasePattern), use: page { request, context in
             let (staff, csrf) = try await signedInStaff(may: .readCases)
@@ -57,10 +65,10 @@ extension WebUI {
             return try await casePage(detail, staff: staff, csrf: csrf, notice: notice)
         })
         router.post(RouterPath(SiteURL.caseActionPattern), use: page { request, context in
-            let form = try await Form.read(request)
+            let form = try await CaseForm.read(request)
             if context.parameters.get("action") == "identity" {
                 // The full national ID and mobile, on demand; who saw them goes into the case's history.
-                let (staff, csrf) = try await signedInStaff(may: .viewPersonalData, csrf: form["_csrf"])
+                let (staff, csrf) = try await signedInStaff(may: .viewPersonalData, csrf: form._csrf)
                 let detail = try await visibleCase(context.parameters.get("code") ?? "", to: staff)
                 guard AccessPolicy.mayIdentifyCitizen(staff, confidential: detail.case.confidential) else { throw DomainError.forbidden }
                 try await cases.recordPersonalDataView(caseID: detail.case.id, actor: .staff(staff))
@@ -69,25 +77,25 @@ extension WebUI {
                     updated, staff: staff, csrf: csrf, notice: "مشخصات کامل شهروند نمایش داده شد و این نمایش در تاریخچه نامه ثبت شد.",
                     revealed: true)
             }
-            let (staff, csrf) = try await signedInStaff(may: .screenCase, csrf: form["_csrf"])
+            let (staff, csrf) = try await signedInStaff(may: .screenCase, csrf: form._csrf)
             let detail = try await visibleCase(context.parameters.get("code") ?? "", to: staff)
             guard let action = context.parameters.get("action").flatMap(SiteURL.CaseAction.init(rawValue:)) else {
                 throw DomainError.notFound("page", fa: "صفحه")
             }
             let code = detail.case.trackingCode
-            let version = form["version"].flatMap { Int($0) }
+            let version = form.version.flatMap { Int($0) }
             do {
                 switch action {
                 case .answer:
-                    _ = try await cases.answerDirectly(code, answer: form.text("answer"), actor: .staff(staff), expectedVersion: version)
+                    _ = try await cases.answerDirectly(code, answer: form.answer ?? "", actor: .staff(staff), expectedVersion: version)
                 case .refer:
-                    let ids = form.all("agency").compactMap { Int($0) }
-                    _ = try await cases.refer(code, to: ids, note: form["note"], actor: .staff(staff), expectedVersion: version)
+                    let ids = (form.agency ?? []).compactMap { Int($0) }
+                    _ = try await cases.refer(code, to: ids, note: form.note, actor: .staff(staff), expectedVersion: version)
                 case .merge:
-                    let target = try await visibleCase(form.text("target"), to: staff)
+                    let target = try await visibleCase(form.target ?? "", to: staff)
                     _ = try await cases.merge(code, into: target.case.trackingCode, actor: .staff(staff))
                 case .close:
-                    _ = try await cases.close(code, note: form["note"], actor: .staff(staff))
+                    _ = try await cases.close(code, note: form.note, actor: .staff(staff))
                 }
             } catch let error as DomainError where [.invalid, .conflict, .notFound].contains(error.kind) {
                 return try await casePage(detail, staff: staff, csrf: csrf, error: error.messageFa, status: .badRequest)
@@ -95,8 +103,8 @@ extension WebUI {
             return HTML.redirect(SiteURL.staffCase(code.value).path + "?done=\(action.rawValue)")
         })
         router.post(RouterPath(SiteURL.referralActionPattern), use: page { request, context in
-            let form = try await Form.read(request)
-            let (staff, csrf) = try await signedInStaff(may: .handleReferral, csrf: form["_csrf"])
+            let form = try await CaseForm.read(request)
+            let (staff, csrf) = try await signedInStaff(may: .handleReferral, csrf: form._csrf)
             guard let id = context.parameters.get("id").flatMap({ Int($0) }), let detail = try await cases.detail(referralID: id),
                 let referral = detail.referrals.first(where: { $0.id == id }),
                 AccessPolicy.canHandle(staff, referralAgencyID: referral.agencyID, caseProvince: detail.case.provinceCode),
@@ -105,8 +113,8 @@ extension WebUI {
             do {
                 switch action {
                 case .accept: _ = try await cases.acceptReferral(id, actor: .staff(staff))
-                case .answer: _ = try await cases.answerReferral(id, answer: form.text("answer"), actor: .staff(staff))
-                case .return: _ = try await cases.returnReferral(id, reason: form.text("reason"), actor: .staff(staff))
+                case .answer: _ = try await cases.answerReferral(id, answer: form.answer ?? "", actor: .staff(staff))
+                case .return: _ = try await cases.returnReferral(id, reason: form.reason ?? "", actor: .staff(staff))
                 }
             } catch let error as DomainError where [.invalid, .conflict].contains(error.kind) {
                 return try await casePage(detail, staff: staff, csrf: csrf, error: error.messageFa, status: .badRequest)

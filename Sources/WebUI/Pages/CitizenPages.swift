@@ -24,6 +24,11 @@ extension WebUI {
         let back = "my"
     }
 
+    /// The two sign-in forms of `my-sign-in.mustache`: the mobile, then the mobile and the code.
+    struct CitizenSignInForm: PageForm {
+        var mobile, code: String?
+    }
+
     func registerCitizenPages(on router: Router<SamadRequestContext>) {
         router.get(RouterPath(SiteURL.myLetters.path), use: page { request, _ in
             guard case .citizen(let mobile) = try await gate.principal(), let session = try await gate.currentSession() else {
@@ -42,22 +47,22 @@ extension WebUI {
             signInPage(mobile: "", codeSent: false, errors: [:])
         })
         router.post(RouterPath(SiteURL.mySignIn.path), use: page { request, _ in
-            let form = try await Form.read(request)
+            let form = try await CitizenSignInForm.read(request)
             let mobile: MobileNumber
-            do { mobile = try MobileNumber(parsing: form.text("mobile")) } catch let error as any BilingualError {
-                return signInPage(mobile: form.text("mobile"), codeSent: false, errors: ["mobile": error.messageFa], status: .badRequest)
+            do { mobile = try MobileNumber(parsing: form.mobile ?? "") } catch let error as any BilingualError {
+                return signInPage(mobile: form.mobile ?? "", codeSent: false, errors: ["mobile": error.messageFa], status: .badRequest)
             }
             try await gate.requestCitizenCode(mobile)
             return signInPage(mobile: mobile.value, codeSent: true, errors: [:])
         })
         router.post(RouterPath(SiteURL.myCode.path), use: page { request, _ in
-            let form = try await Form.read(request)
+            let form = try await CitizenSignInForm.read(request)
             let mobile: MobileNumber
-            do { mobile = try MobileNumber(parsing: form.text("mobile")) } catch let error as any BilingualError {
-                return signInPage(mobile: form.text("mobile"), codeSent: false, errors: ["mobile": error.messageFa], status: .badRequest)
+            do { mobile = try MobileNumber(parsing: form.mobile ?? "") } catch let error as any BilingualError {
+                return signInPage(mobile: form.mobile ?? "", codeSent: false, errors: ["mobile": error.messageFa], status: .badRequest)
             }
             do {
-                _ = try await gate.signInCitizen(mobile, code: form.text("code"))
+                _ = try await gate.signInCitizen(mobile, code: form.code ?? "")
                 return HTML.redirect(SiteURL.myLetters.path)
             } catch let error as DomainError where error.kind == .unauthenticated {
                 return signInPage(mobile: mobile.value, codeSent: true, errors: ["code": error.messageFa], status: .unauthorized)

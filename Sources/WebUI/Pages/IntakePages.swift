@@ -22,12 +22,17 @@ extension WebUI {
         var history: [Past] = []
         var hasHistory = false
         var duplicate: Past?
+        /// The known citizen's mobile and national ID, masked: the operator asks the caller rather than reading them out.
+        var knownContact: String?
     }
 
-    static let intakeFields = [
-        "nationalId", "mobile", "firstName", "lastName", "county", "province", "channel", "kind", "category", "subject", "body",
-        "confidential",
-    ]
+    /// The console's fields, named as in `intake.mustache`.
+    struct IntakeForm: PageForm {
+        var nationalId, mobile, firstName, lastName, county, province, channel, kind, category, subject, body, confidential: String?
+        /// `lookup` when the operator only looks the caller up; `confirmDuplicate` is `1` when they register anyway.
+        var op, confirmDuplicate: String?
+        var _csrf, _form: String?
+    }
 
     func registerIntakePages(on router: Router<SamadRequestContext>) {
         router.get(RouterPath(SiteURL.intake.path), use: page { _, _ in
@@ -35,27 +40,27 @@ extension WebUI {
             return try await intakePage(staff: staff, csrf: csrf, form: ["channel": Channel.phone111.rawValue], formKey: UUID().uuidString)
         })
         router.post(RouterPath(SiteURL.intake.path), use: page { request, _ in
-            let form = try await Form.read(request)
-            let (staff, csrf) = try await signedInStaff(may: .registerCase, csrf: form["_csrf"])
-            var values = form.kept(Self.intakeFields)
-            let formKey = form["_form"] ?? UUID().uuidString
-            let history = try await lookUp(values)
-            if form["op"] == "lookup", let (citizen, _) = history {
+            let form = try await IntakeForm.read(request)
+            let (staff, csrf) = try await signedInStaff(may: .registerCase, csrf: form._csrf)
+            var values = form.kept
+            let formKey = form._form ?? UUID().uuidString
+            let history = try await lookUp(values, for: staff)
+            if form.op == "lookup", let (citizen, _) = history {
+                // The name and county help confirm who is calling; the mobile and national ID stay masked.
                 values["firstName"] = values["firstName"].flatMap { $0.isEmpty ? nil : $0 } ?? citizen.firstName
                 values["lastName"] = values["lastName"].flatMap { $0.isEmpty ? nil : $0 } ?? citizen.lastName
-                values["mobile"] = values["mobile"].flatMap { $0.isEmpty ? nil : $0 } ?? citizen.mobile.value
-                values["nationalId"] = citizen.nationalID?.value ?? values["nationalId"]
                 values["county"] = values["county"].flatMap { $0.isEmpty ? nil : $0 } ?? citizen.countyCode
             }
-            if form["op"] == "lookup" {
+            if form.op == "lookup" {
                 return try await intakePage(staff: staff, csrf: csrf, form: values, formKey: formKey, history: history)
             }
             let parsed = CaseDraft.parseAll(
-                channel: Channel(rawValue: form.text("channel")) ?? .phone111, kind: CaseKind(rawValue: form.text("kind")) ?? .request,
-                categoryCode: form.text("category"), subject: form["subject"], body: form["body"],
-                confidential: form["confidential"] == "1", nationalID: form.text("nationalId"), mobile: form.text("mobile"),
-                firstName: form["firstName"], lastName: form["lastName"],
-                provinceCode: staff.provinceCode ?? form.text("province"), countyCode: form["county"])
+                channel: form.channel.flatMap(Channel.init(rawValue:)) ?? .phone111,
+                kind: form.kind.flatMap(CaseKind.init(rawValue:)) ?? .request,
+                categoryCode: form.category ?? "", subject: form.subject, body: form.body,
+                confidential: form.confidential == "1", nationalID: form.nationalId ?? "", mobile: form.mobile ?? "",
+                firstName: form.firstName, lastName: form.lastName,
+                provinceCode: staff.provinceCode ?? form.province ?? "", countyCode: form.county)
             do {
                 let draft = try parsed.get()
                 // The same form sent again (a double click, a reload): the receipt of the first.
@@ -63,7 +68,7 @@ extension WebUI {
                     return registeredPage(earlier, again: SiteURL.intake.path)
                 }
                 // A second open letter of the same citizen on the same matter: link to it, unless confirmed.
-                if form["confirmDuplicate"] != "1",
+                if form.confirmDuplicate != "1",
                     history?.1.contains(where: { $0.status.isOpen && $0.categoryCode == draft.categoryCode }) == true
                 {
                     return try await intakePage(staff: staff, csrf: csrf, form: values, formKey: formKey, history: history, checkDuplicate: true)
@@ -83,11 +88,19 @@ extension WebUI {
         })
     }
 
-    /// The citizen a national ID (or else a mobile) names, with their letters.
-    func lookUp(_ values: [String: String]) async throws -> (Citizen, [CaseSummary])? {
+    /// The citizen a national ID (or else a mobile) names, with the letters this staff member may
+    /// see: only a citizen of a province in their scope is found, confidential letters are not
+    /// listed, and each staff member's look-ups are rate-limited, so the console is no directory of
+    /// the country's citizens.
+    func lookUp(_ values: [String: String], for staff: Staff) async throws -> (Citizen, [CaseSummary])? {
         let nid = try? NationalID(parsing: values["nationalId"] ?? "")
         let mobile = try? MobileNumber(parsing: values["mobile"] ?? "")
-        return try await cases.citizenHistory(nationalID: nid, mobile: nid == nil ? mobile : nil, limit: 10)
+        guard nid != nil || mobile != nil else { return nil }
+        try await gate.limit("citizen-lookup", String(staff.id), RateLimits.citizenLookupPerStaff)
+        guard let (citizen, past) = try await cases.citizenHistory(nationalID: nid, mobile: nid == nil ? mobile : nil, limit: 10),
+            AccessPolicy.covers(staff, province: citizen.provinceCode)
+        else { return nil }
+        return (citizen, past.filter { !$0.confidential && AccessPolicy.covers(staff, province: $0.provinceCode) })
     }
 
     func intakePage(
@@ -113,7 +126,9 @@ extension WebUI {
             model.hasProvinces = true
             model.provinces = try await reference.provinces().map { Option(value: $0.code, label: $0.name, selected: $0.code == form["province"]) }
         }
-        if let (_, past) = history {
+        if let (citizen, past) = history {
+            model.knownContact = "همراه ثبت‌شده \(Show.digits(citizen.mobile.masked))"
+                + (citizen.nationalID.map { " · کد ملی \(Show.digits($0.masked))" } ?? "")
             model.history = past.map {
                 .init(
                     code: Show.digits($0.trackingCode.value), url: SiteURL.staffCase($0.trackingCode.value).path, subject: $0.subject,

@@ -27,23 +27,34 @@ extension WebUI {
         let again: String?
     }
 
-    static let letterFields = ["kind", "category", "subject", "body", "firstName", "lastName", "nationalId", "mobile", "province", "confidential"]
+    /// The letter form's fields, named as in `letter.mustache`.
+    struct LetterForm: PageForm {
+        var kind, category, subject, body, firstName, lastName, nationalId, mobile, province, confidential: String?
+        /// The form's one-time key: the same letter sent twice is registered once.
+        var _form: String?
+    }
 
     func registerLetterPages(on router: Router<SamadRequestContext>) {
         router.get(RouterPath(SiteURL.letter.path), use: page { _, _ in
             try await letterPage(form: [:], errors: [:], status: .ok)
         })
         router.post(RouterPath(SiteURL.letter.path), use: page { request, _ in
-            let form = try await Form.read(request)
-            let values = form.kept(Self.letterFields)
+            let form = try await LetterForm.read(request)
+            let values = form.kept
             let parsed = CaseDraft.parseAll(
-                channel: .web, kind: CaseKind(rawValue: form.text("kind")) ?? .request, categoryCode: form.text("category"),
-                subject: form["subject"], body: form["body"], confidential: form["confidential"] == "1",
-                nationalID: form.text("nationalId"), mobile: form.text("mobile"), firstName: form["firstName"],
-                lastName: form["lastName"], provinceCode: form.text("province"), countyCode: nil)
+                channel: .web, kind: form.kind.flatMap(CaseKind.init(rawValue:)) ?? .request, categoryCode: form.category ?? "",
+                subject: form.subject, body: form.body, confidential: form.confidential == "1",
+                nationalID: form.nationalId ?? "", mobile: form.mobile ?? "", firstName: form.firstName,
+                lastName: form.lastName, provinceCode: form.province ?? "", countyCode: nil)
             do {
                 let draft = try parsed.get()
-                let registration = try await cases.register(draft, actor: .system, idempotencyKey: form["_form"])
+                // A retry of the same form is its first letter, not a new one to count.
+                if let key = form._form, let earlier = try await cases.registered(idempotencyKey: key, actor: .system) {
+                    return registeredPage(earlier, again: nil)
+                }
+                try await gate.limit("letter-address", RequestIdentity.current.remoteAddress, RateLimits.letterPerAddress)
+                try await gate.limit("letter-mobile", draft.citizen.mobile.value, RateLimits.letterPerMobile)
+                let registration = try await cases.register(draft, actor: .system, idempotencyKey: form._form)
                 return registeredPage(registration.detail, again: nil)
             } catch let problems as CaseDraft.Problems {
                 return try await letterPage(form: values, errors: Self.fieldErrors(problems.errors), status: .badRequest)

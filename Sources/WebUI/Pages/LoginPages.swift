@@ -10,6 +10,15 @@ extension WebUI {
         let username: String
     }
 
+    struct LoginForm: PageForm {
+        var username, password, totp: String?
+    }
+
+    /// Sign-out and other forms that carry only the session's CSRF token.
+    struct CSRFForm: PageForm {
+        var _csrf: String?
+    }
+
     func registerLoginPages(on router: Router<SamadRequestContext>) {
         router.get(RouterPath(SiteURL.login.path), use: page { request, _ in
             let changed = request.uri.queryParameters.get("changed") != nil
@@ -17,19 +26,19 @@ extension WebUI {
             return render("login", LoginModel(layout: Layout(title: "ورود کارکنان", current: SiteURL.login.path, notice: notice), username: ""))
         })
         router.post(RouterPath(SiteURL.login.path), use: page { request, _ in
-            let form = try await Form.read(request)
+            let form = try await LoginForm.read(request)
             do {
-                _ = try await gate.signIn(username: form.text("username"), password: form.text("password"), totp: form["totp"])
+                _ = try await gate.signIn(username: form.username ?? "", password: form.password ?? "", totp: form.totp)
                 let next = request.uri.queryParameters.get("next").flatMap { $0.hasPrefix("/staff") ? $0 : nil }
                 return HTML.redirect(next ?? SiteURL.staffHome.path)
             } catch let error as DomainError where error.kind == .unauthenticated {
-                let model = LoginModel(layout: Layout(title: "ورود کارکنان", current: SiteURL.login.path, error: error.messageFa), username: form.text("username"))
+                let model = LoginModel(layout: Layout(title: "ورود کارکنان", current: SiteURL.login.path, error: error.messageFa), username: form.username ?? "")
                 return render("login", model, status: .unauthorized)
             }
         })
         router.post(RouterPath(SiteURL.logout.path), use: page { request, _ in
-            let form = try await Form.read(request)
-            _ = try await gate.principal(csrf: form["_csrf"])
+            let form = try await CSRFForm.read(request)
+            _ = try await gate.principal(csrf: form._csrf)
             try await gate.signOut()
             return HTML.redirect(SiteURL.home.path)
         })

@@ -55,6 +55,11 @@ extension WebUI {
         }
     }
 
+    /// The rating form under an answer (`citizen-case.mustache`); `back` is `my` when sent from "my letters".
+    struct RatingForm: PageForm {
+        var code, mobile, rating, comment, back: String?
+    }
+
     func registerPublicPages(on router: Router<SamadRequestContext>) {
         router.get(RouterPath(SiteURL.home.path), use: page { _, _ in
             render("home", HomeModel(layout: Layout(title: "سامد", current: SiteURL.home.path)))
@@ -65,17 +70,20 @@ extension WebUI {
             return try await trackPage(code: code, mobile: mobile, notice: nil)
         })
         router.post(RouterPath(SiteURL.rate.path), use: page { request, _ in
-            let form = try await Form.read(request)
+            let form = try await RatingForm.read(request)
             do {
-                let code = try TrackingCode(parsing: form.text("code"))
-                let mobile = try MobileNumber(parsing: form.text("mobile"))
+                let code = try TrackingCode(parsing: form.code ?? "")
+                let mobile = try MobileNumber(parsing: form.mobile ?? "")
                 try await gate.limit("track-address", RequestIdentity.current.remoteAddress, RateLimits.trackPerAddress)
-                _ = try await cases.rate(code, mobile: mobile, rating: Int(PersianDigits.toASCII(form.text("rating"))) ?? 0, comment: form["comment"])
+                _ = try await cases.rate(code, mobile: mobile, rating: Int(PersianDigits.toASCII(form.rating ?? "")) ?? 0, comment: form.comment)
                 // Rated from "my letters": back there, with the notice.
-                if form["back"] == "my" { return HTML.redirect(SiteURL.myLetters.path + "?rated=1") }
+                if form.back == "my" { return HTML.redirect(SiteURL.myLetters.path + "?rated=1") }
                 return try await trackPage(code: code.value, mobile: mobile.value, notice: "امتیاز شما ثبت شد. سپاس از همراهی شما.")
             } catch let error as DomainError where error.kind == .invalid {
-                return try await trackPage(code: form.text("code"), mobile: form.text("mobile"), notice: nil, error: error.messageFa)
+                return try await trackPage(code: form.code ?? "", mobile: form.mobile ?? "", notice: nil, error: error.messageFa)
+            } catch let error as any BilingualError where !(error is DomainError) {
+                // A code or mobile that does not parse: the form again, saying which.
+                return try await trackPage(code: form.code ?? "", mobile: form.mobile ?? "", notice: nil, error: error.messageFa)
             }
         })
         registerLetterPages(on: router)
