@@ -34,7 +34,7 @@ SAMAD_BCRYPT_COST=4 "$bin/samad" generate --cases 3000 --batch 500 > "$dir/gener
 grep -E "^Generated" "$dir/generate.log"
 token() { awk -v u="$1" '$1 == u { print $3 }' "$dir/generate.log" | tail -n 1; }
 
-SAMAD_TRUST_PROXY=on SAMAD_DISPATCHER=off "$bin/samad" serve --port "$port" > "$dir/serve.log" 2>&1 &
+SAMAD_SMS_GATEWAY=file SAMAD_TRUST_PROXY=on SAMAD_DISPATCHER=off "$bin/samad" serve --port "$port" > "$dir/serve.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 120); do
   curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break

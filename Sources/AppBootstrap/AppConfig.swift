@@ -18,6 +18,9 @@ public struct AppConfig: Sendable {
     public var publicURL: String
     /// `SAMAD_SMS_GATEWAY`: `file` (default; appends to `<dataDir>/sms.log`) or `http`.
     public var smsGateway: String
+    /// Whether `SAMAD_SMS_GATEWAY` was set at all: the file gateway writes sign-in codes in clear,
+    /// so outside `--demo` a server runs with it only when asked for by name.
+    public var smsGatewayChosen = true
     /// `SAMAD_SMS_URL`: the provider's endpoint, required when the gateway is `http`.
     public var smsURL: String?
     /// `SAMAD_SMS_TOKEN`: optional bearer token for the provider.
@@ -35,6 +38,12 @@ public struct AppConfig: Sendable {
     public var sharedRateLimits: Bool?
     /// `SAMAD_BCRYPT_COST`, default 12: work factor of new password hashes.
     public var bcryptCost: UInt8 = 12
+    /// `SAMAD_IDLE_TIMEOUT`, default 30: seconds a connection may send nothing before it is closed,
+    /// so slow or stalled clients cannot hold connections open forever.
+    public var idleTimeoutSeconds: Int = 30
+    /// `SAMAD_METRICS_TOKEN`: when set, `/metrics` answers only `Authorization: Bearer <token>`;
+    /// when not, it answers only clients on this machine (a Prometheus agent beside the server).
+    public var metricsToken: String?
     /// Not from the environment: where log lines go (tests capture them).
     public var logHandler: (@Sendable (String) -> any LogHandler)?
     /// Not from the environment: the clock (tests fix it).
@@ -79,6 +88,10 @@ public struct AppConfig: Sendable {
         if cost == nil || !(4...31).contains(cost!) { problems.append("SAMAD_BCRYPT_COST must be 4–31") }
         let rateLimits = values["SAMAD_RATE_LIMITS"].flatMap { $0.isEmpty ? nil : $0 }
         if let rateLimits, !["memory", "database"].contains(rateLimits) { problems.append("SAMAD_RATE_LIMITS must be memory or database") }
+        let idle = values["SAMAD_IDLE_TIMEOUT"].map { Int($0) } ?? 30
+        if idle == nil || !(1...3600).contains(idle!) { problems.append("SAMAD_IDLE_TIMEOUT must be 1–3600 seconds") }
+        let metricsToken = values["SAMAD_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+        if let metricsToken, metricsToken.count < 16 { problems.append("SAMAD_METRICS_TOKEN must be at least 16 characters") }
         guard problems.isEmpty else { throw ConfigError(problems: problems) }
         var config = AppConfig(
             host: values["SAMAD_HOST"] ?? "127.0.0.1", port: port!, dataDir: values["SAMAD_DATA_DIR"] ?? "./data",
@@ -88,8 +101,27 @@ public struct AppConfig: Sendable {
             dispatcherEnabled: (values["SAMAD_DISPATCHER"] ?? "on") != "off", logLevel: level!)
         config.trustProxy = values["SAMAD_TRUST_PROXY"] == "on"
         config.bcryptCost = cost!
+        config.idleTimeoutSeconds = idle!
+        config.smsGatewayChosen = values["SAMAD_SMS_GATEWAY"] != nil
+        config.metricsToken = metricsToken
         config.sharedRateLimits = rateLimits.map { $0 == "database" }
         return config
+    }
+
+    /// Why this configuration must not send SMS as it stands, if it must not: the file gateway was
+    /// not chosen by name and this is no demo. `samad serve` and `samad worker` refuse to start then.
+    public func smsGatewayRefusal(demo: Bool) -> String? {
+        guard smsGateway == "file", !smsGatewayChosen, !demo else { return nil }
+        return """
+            SAMAD_SMS_GATEWAY is not set. The default file gateway writes every SMS, sign-in codes included, \
+            in clear to \(smsLogPath) and sends nothing. Set SAMAD_SMS_GATEWAY=http and SAMAD_SMS_URL for a real \
+            provider, or SAMAD_SMS_GATEWAY=file to run with the file on purpose (or use --demo).
+            """
+    }
+
+    /// The warning to print at start when SMS go to the file, nil otherwise.
+    public var smsFileWarning: String? {
+        smsGateway == "file" ? "Warning: SMS (sign-in codes included) are written in clear to \(smsLogPath), not sent." : nil
     }
 
     /// A logger for this configuration.

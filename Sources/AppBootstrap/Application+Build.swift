@@ -31,6 +31,7 @@ public func buildApplication(config: AppConfig) async throws -> Samad {
     if config.dispatcherEnabled { services.append(dispatcher) }
     let application = Application(
         router: router,
+        server: .http1(configuration: .init(idleTimeout: .seconds(Int64(config.idleTimeoutSeconds)))),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Samad"),
         services: services,
         logger: logger)

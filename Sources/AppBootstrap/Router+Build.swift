@@ -39,8 +39,9 @@ func buildRouter(config: AppConfig, store: SQLStore, gateway: any SMSGateway) as
             status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(bytes: spec)))
     }
-    router.get("/metrics") { _, _ in
-        Response(
+    router.get("/metrics") { request, _ in
+        guard MetricsAccess.allows(request, token: config.metricsToken) else { throw HTTPError(.notFound) }
+        return Response(
             status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(bytes: MetricsBootstrap.registry.emitToBuffer())))
     }

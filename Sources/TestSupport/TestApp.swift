@@ -30,8 +30,10 @@ public struct TestApp: Sendable {
 }
 
 /// Builds the real application (the same `buildApplication` as `samad serve`) on a scratch database.
+/// `configure` changes the configuration before the app is built (a setting under test).
 public func withTestApp<T: Sendable>(
-    database engine: TestDatabase, _ body: @Sendable (TestApp) async throws -> T
+    database engine: TestDatabase, configure: @Sendable (inout AppConfig) -> Void = { _ in },
+    _ body: @Sendable (TestApp) async throws -> T
 ) async throws -> T {
     let scratch = try await ScratchDatabase.create(engine)
     let clock = TestClock()
@@ -41,6 +43,7 @@ public func withTestApp<T: Sendable>(
     config.now = { clock.now }
     config.bcryptCost = 4
     config.logHandler = { label in LogCapture.shared.handler(label: label) }
+    configure(&config)
     let samad: Samad
     do {
         samad = try await buildApplication(config: config)
@@ -62,9 +65,10 @@ public func withTestApp<T: Sendable>(
 
 /// Same, with the HTTP router driven in-process.
 public func withTestAPI<T: Sendable>(
-    database engine: TestDatabase, _ body: @Sendable (TestApp, APIClient) async throws -> T
+    database engine: TestDatabase, configure: @Sendable (inout AppConfig) -> Void = { _ in },
+    _ body: @Sendable (TestApp, APIClient) async throws -> T
 ) async throws -> T {
-    try await withTestApp(database: engine) { app in
+    try await withTestApp(database: engine, configure: configure) { app in
         try await app.samad.application.test(.router) { client in
             try await body(app, APIClient(client: client))
         }

@@ -21,6 +21,8 @@ struct Serve: AsyncParsableCommand {
             config.port = port
             if ProcessInfo.processInfo.environment["SAMAD_PUBLIC_URL"] == nil { config.publicURL = "http://127.0.0.1:\(port)" }
         }
+        if let refusal = config.smsGatewayRefusal(demo: demo) { throw ValidationError(refusal) }
+        if let warning = config.smsFileWarning { say(warning) }
         let samad = try await buildApplication(config: config)
         if demo {
             let logins = try await DemoStaff.ensure(store: samad.store, bcryptCost: config.bcryptCost)

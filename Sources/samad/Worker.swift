@@ -10,6 +10,8 @@ struct Worker: AsyncParsableCommand {
 
     func run() async throws {
         let config = try AppConfig.fromEnvironment()
+        if let refusal = config.smsGatewayRefusal(demo: false) { throw ValidationError(refusal) }
+        if let warning = config.smsFileWarning { print(warning) }
         var logger = Logger(label: "samad.worker")
         logger.logLevel = config.logLevel
         let store = try await openStore(config: config)

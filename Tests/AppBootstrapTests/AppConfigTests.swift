@@ -20,6 +20,25 @@ import Testing
         #expect(throws: ConfigError.self) { try AppConfig.fromEnvironment(["SAMAD_RATE_LIMITS": "redis"]) }
     }
 
+    @Test func theFileGatewayMustBeChosenByNameOutsideTheDemo() throws {
+        let unset = try AppConfig.fromEnvironment([:])
+        #expect(unset.smsGatewayRefusal(demo: false)?.contains("SAMAD_SMS_GATEWAY is not set") == true)
+        #expect(unset.smsGatewayRefusal(demo: true) == nil)
+        let named = try AppConfig.fromEnvironment(["SAMAD_SMS_GATEWAY": "file"])
+        #expect(named.smsGatewayRefusal(demo: false) == nil)
+        #expect(named.smsFileWarning?.contains("in clear") == true)
+        let provider = try AppConfig.fromEnvironment(["SAMAD_SMS_GATEWAY": "http", "SAMAD_SMS_URL": "https://sms.example/send"])
+        #expect(provider.smsGatewayRefusal(demo: false) == nil && provider.smsFileWarning == nil)
+    }
+
+    @Test func idleTimeoutAndMetricsToken() throws {
+        #expect(try AppConfig.fromEnvironment([:]).idleTimeoutSeconds == 30)
+        #expect(try AppConfig.fromEnvironment(["SAMAD_IDLE_TIMEOUT": "5"]).idleTimeoutSeconds == 5)
+        #expect(throws: ConfigError.self) { try AppConfig.fromEnvironment(["SAMAD_IDLE_TIMEOUT": "0"]) }
+        #expect(throws: ConfigError.self) { try AppConfig.fromEnvironment(["SAMAD_METRICS_TOKEN": "short"]) }
+        #expect(try AppConfig.fromEnvironment(["SAMAD_METRICS_TOKEN": "0123456789abcdef"]).metricsToken == "0123456789abcdef")
+    }
+
     @Test func everyProblemIsListedAtOnce() {
         #expect {
             _ = try AppConfig.fromEnvironment(["SAMAD_PORT": "eighty", "SAMAD_SMS_GATEWAY": "http", "DATABASE_URL": "mysql://x"])

@@ -22,6 +22,7 @@ final class ServerProcess: @unchecked Sendable {
         env["DATABASE_URL"] = scratch.databaseURL ?? ""
         env["SAMAD_DATABASE_SCHEMA"] = scratch.schema ?? ""
         env["LOG_LEVEL"] = "warning"
+        env["SAMAD_SMS_GATEWAY"] = "file"
         return env
     }
 
@@ -42,12 +43,13 @@ final class ServerProcess: @unchecked Sendable {
 
     struct ProcessFailure: Error { let status: Int32 }
 
-    init(scratch: ScratchDatabase) throws {
+    /// `extra` adds to the environment (a setting under test).
+    init(scratch: ScratchDatabase, extra: [String: String] = [:]) throws {
         port = Int.random(in: 20_000...60_000)
         process = Process()
         process.executableURL = Self.binary
         process.arguments = ["serve", "--port", String(port)]
-        process.environment = Self.environment(scratch)
+        process.environment = Self.environment(scratch).merging(extra) { _, new in new }
         process.standardOutput = FileHandle.nullDevice
         try process.run()
     }

@@ -29,7 +29,8 @@ class Server:
     def __init__(self):
         self.dir = tempfile.mkdtemp(prefix="samad-browser-")
         self.port = random.randint(20000, 60000)
-        self.env = dict(os.environ, SAMAD_DATA_DIR=self.dir, LOG_LEVEL="warning", SAMAD_BCRYPT_COST="4")
+        self.env = dict(os.environ, SAMAD_DATA_DIR=self.dir, LOG_LEVEL="warning", SAMAD_BCRYPT_COST="4",
+                        SAMAD_SMS_GATEWAY="file")
         self.env.pop("DATABASE_URL", None)
         self.base = f"http://127.0.0.1:{self.port}"
         self.process = None

@@ -58,10 +58,35 @@ import TestSupport
             let spec = try await api.get("/openapi.yaml")
             #expect(spec.status == 200)
             #expect(spec.text.contains("operationId: registerCase"))
+        }
+    }
+
+    @Test func metricsAnswerOnlyTheScraperWithTheToken() async throws {
+        let token = "scraper-token-0123456789"
+        try await withTestAPI(database: .sqlite, configure: { $0.metricsToken = token }) { _, api in
             _ = try await api.get("/api/v1/categories")
-            let metrics = try await api.get("/metrics")
+            // Anyone else: as if there were no such address.
+            #expect(try await api.get("/metrics").status == 404)
+            #expect(try await api.get("/metrics", headers: ["Authorization": "Bearer wrong-token-0123456789"]).status == 404)
+            let metrics = try await api.get("/metrics", headers: ["Authorization": "Bearer \(token)"])
             #expect(metrics.status == 200)
             #expect(metrics.text.contains("hb_requests"))
+        }
+    }
+
+    @Test func withoutATokenMetricsAnswerOnlyThisMachine() async throws {
+        try await withTestAPI(database: .sqlite) { _, api in
+            // The test router's client has no loopback address: refused.
+            #expect(try await api.get("/metrics").status == 404)
+            // From this machine (the client address behind a trusted proxy is the forwarded one).
+            let local = try await api.get("/metrics", headers: ["X-Forwarded-For": "127.0.0.1"])
+            #expect(local.status == 404, "X-Forwarded-For counts only with SAMAD_TRUST_PROXY=on")
+        }
+        try await withTestAPI(database: .sqlite, configure: { $0.trustProxy = true }) { _, api in
+            let local = try await api.get("/metrics", headers: ["X-Forwarded-For": "127.0.0.1"])
+            let remote = try await api.get("/metrics", headers: ["X-Forwarded-For": "203.0.113.9"])
+            #expect(local.status == 200)
+            #expect(remote.status == 404)
         }
     }
 }

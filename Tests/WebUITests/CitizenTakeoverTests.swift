@@ -5,7 +5,7 @@ import TestSupport
 
 /// A public letter with someone else's national ID: the owner's record, letters and tracking stay
 /// theirs; the sender's letter stays with the sender's mobile.
-@Suite(.timeLimit(.minutes(2))) struct CitizenTakeoverTests {
+@Suite(.timeLimit(.minutes(10))) struct CitizenTakeoverTests {
     @Test(arguments: TestDatabase.all)
     func aStrangersLetterWithAKnownNationalIDTakesNothingOver(engine: TestDatabase) async throws {
         try await withTestAPI(database: engine) { app, api in

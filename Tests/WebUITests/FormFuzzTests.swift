@@ -6,7 +6,7 @@ import TestSupport
 /// Hostile and malformed bodies against every form route the router serves: no request may crash
 /// the process or get a 500; a body the form decoder cannot read is a 400 and changes nothing; one
 /// over 64 KiB is a 413.
-@Suite(.timeLimit(.minutes(5))) struct FormFuzzTests {
+@Suite(.timeLimit(.minutes(10))) struct FormFuzzTests {
     /// Bodies Hummingbird's form decoder refuses whatever the route: bad percent escapes, broken
     /// brackets, repeated keys, array indices out of order, a list and a value under one name.
     static let malformed = [

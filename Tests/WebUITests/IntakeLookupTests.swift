@@ -5,7 +5,7 @@ import TestSupport
 
 /// The operator console's citizen look-up is scoped like every other read, shows the known mobile
 /// and national ID masked, lists no confidential letter, and is rate-limited per staff member.
-@Suite(.timeLimit(.minutes(2))) struct IntakeLookupTests {
+@Suite(.timeLimit(.minutes(10))) struct IntakeLookupTests {
     static func lookUp(_ api: APIClient, cookie: String, csrf: String, nationalID: String) async throws -> APIResponse {
         try await AdminPageTests.post(
             api, "/staff/intake", ["_csrf": csrf, "_form": "lookup", "op": "lookup", "nationalId": nationalID, "category": "housingLoan"],

@@ -4,7 +4,7 @@ import TestSupport
 
 /// The public letter form cannot be turned into a machine that sends SMS to a stranger: letters
 /// are limited per mobile and per address, and a refused one registers nothing and sends nothing.
-@Suite(.timeLimit(.minutes(2))) struct LetterLimitTests {
+@Suite(.timeLimit(.minutes(10))) struct LetterLimitTests {
     static func letter(_ api: APIClient, mobile: String, province: String) async throws -> APIResponse {
         let form = try await api.get("/letter")
         return try await AdminPageTests.post(api, "/letter", [

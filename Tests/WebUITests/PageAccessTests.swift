@@ -26,7 +26,7 @@ import TestSupport
         "GET /staff/account": "staff", "POST /staff/account": "staff with CSRF", "GET /staff/admin": "manageStaff",
         "POST /staff/admin/staff": "manageStaff", "POST /staff/admin/staff/{id}/{action}": "manageStaff, account in scope",
         "POST /staff/admin/tokens": "manageTokens, account in scope", "POST /staff/admin/tokens/{id}/revoke": "manageTokens, in scope",
-        "GET /static/{file}": "anyone", "GET /openapi.yaml": "anyone", "GET /metrics": "anyone", "GET /health": "anyone", "GET /**": "anyone (404 page)",
+        "GET /static/{file}": "anyone", "GET /openapi.yaml": "anyone", "GET /metrics": "metrics token, or this machine", "GET /health": "anyone", "GET /**": "anyone (404 page)",
     ]
 
     @Test func everyPageRouteHasARule() async throws {

@@ -4,7 +4,7 @@ import TestSupport
 
 /// Page writes from another site are refused before they do anything: sign-in (login CSRF), the
 /// letter form, staff actions. The same form from Samad's own pages goes through.
-@Suite(.timeLimit(.minutes(2))) struct SameOriginTests {
+@Suite(.timeLimit(.minutes(10))) struct SameOriginTests {
     /// The test router answers as `localhost`, as a server answers for the host it was reached at.
     static let form = ["Content-Type": "application/x-www-form-urlencoded"]
 
