@@ -13,6 +13,11 @@ public struct NotificationDispatcher: Service {
     let pollInterval: Duration
     let batchSize: Int
     let now: @Sendable () -> Date
+    /// How long a claimed batch is this dispatcher's alone; after that another may claim it.
+    let lease: Duration
+    /// No send starts with less than this left of the lease: a send (the gateway's own timeout is
+    /// 10 s) and its record must end before another dispatcher can claim the same message.
+    let sendMargin: Duration
 
     /// Delays after the 1st, 2nd, … failed attempt; after the last, the SMS is marked failed.
     public static let backoff: [Duration] = [
@@ -23,8 +28,10 @@ public struct NotificationDispatcher: Service {
     public init(
         outbox: any NotificationRepository, gateway: any SMSGateway, logger: Logger,
         pollInterval: Duration = .milliseconds(500), batchSize: Int = 100,
-        now: @escaping @Sendable () -> Date = { Date() }
+        now: @escaping @Sendable () -> Date = { Date() }, lease: Duration = .seconds(60), sendMargin: Duration = .seconds(15)
     ) {
+        self.lease = lease
+        self.sendMargin = sendMargin
         self.outbox = outbox
         self.gateway = gateway
         self.logger = logger
@@ -48,11 +55,21 @@ public struct NotificationDispatcher: Service {
         }
     }
 
-    /// One pass: returns how many SMS were attempted.
+    /// One pass: returns how many SMS were attempted. A batch that takes longer than its lease
+    /// (a slow provider) stops where it is; the rest goes back to the outbox for the next claim,
+    /// so two dispatchers never send one message twice.
     @discardableResult
     public func runOnce() async throws -> Int {
-        let due = try await outbox.claimDue(limit: batchSize, lease: .seconds(60))
+        let claimedAt = now()
+        let due = try await outbox.claimDue(limit: batchSize, lease: lease)
+        let lastStart = claimedAt.addingTimeInterval(Double((lease - sendMargin).components.seconds))
+        var attempted = 0
         for sms in due {
+            guard now() < lastStart else {
+                logger.notice("outbox batch outlived its lease; the rest is left for the next claim", metadata: ["left": "\(due.count - attempted)"])
+                break
+            }
+            attempted += 1
             do {
                 let reference = try await gateway.send(sms)
                 try await outbox.recordAttempt(sms.id, ok: true, detail: reference, retryAt: nil)
@@ -66,6 +83,6 @@ public struct NotificationDispatcher: Service {
                 try await outbox.recordAttempt(sms.id, ok: false, detail: "\(error)", retryAt: retryAt)
             }
         }
-        return due.count
+        return attempted
     }
 }

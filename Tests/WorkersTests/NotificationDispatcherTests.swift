@@ -74,4 +74,60 @@ final class FlakyGateway: SMSGateway {
             #expect(sms[0].attempts == NotificationDispatcher.backoff.count + 1)
         }
     }
+
+    /// A slow provider: each send takes 10 s of the test clock (the HTTP gateway's timeout), so a
+    /// batch of eight outlives its 60 s lease. When the lease has run out a second dispatcher polls;
+    /// each SMS still reaches the citizen exactly once.
+    @Test(arguments: TestDatabase.all)
+    func aBatchThatOutlivesItsLeaseIsNeverSentTwice(engine: TestDatabase) async throws {
+        try await withTestApp(database: engine) { app in
+            // setup: eight SMS in the outbox
+            var cases: [Int] = []
+            for _ in 0..<8 { cases.append(try await registerOne(app).detail.case.id) }
+            let start = app.clock.now
+            let sent = Mutex<[Int]>([])
+            let second = Mutex<NotificationDispatcher?>(nil)
+            let secondRan = Mutex(false)
+            let slow = RecordingGateway { sms in
+                sent.withLock { $0.append(sms.id) }
+                app.clock.advance(by: 10)
+                // The first lease has run out while a send was under way: another dispatcher polls now.
+                if app.clock.now.timeIntervalSince(start) >= 60, !secondRan.withLock({ $0 }) {
+                    secondRan.withLock { $0 = true }
+                    if let other = second.withLock({ $0 }) { _ = try await other.runOnce() }
+                }
+            }
+            let first = NotificationDispatcher(outbox: app.store, gateway: slow, logger: Logger(label: "a"), now: { app.clock.now })
+            let other = NotificationDispatcher(outbox: app.store, gateway: slow, logger: Logger(label: "b"), now: { app.clock.now })
+            second.withLock { $0 = other }
+
+            // act: the first dispatcher's batch, then the second's poll once the lease is over
+            let firstCount = try await first.runOnce()
+            if !secondRan.withLock({ $0 }) {
+                app.clock.advance(by: max(0, 60 - app.clock.now.timeIntervalSince(start)))
+                _ = try await other.runOnce()
+            }
+
+            // check: the first stopped before its lease ran out; every SMS sent once, recorded once
+            #expect(firstCount < 8)
+            let ids = sent.withLock { $0 }
+            #expect(ids.count == 8, "\(ids)")
+            #expect(Set(ids).count == ids.count, "an SMS was sent twice: \(ids)")
+            for id in cases {
+                let sms = try await app.store.notifications(caseID: id)
+                #expect(sms.map(\.status) == [.sent])
+                #expect(sms.map(\.attempts) == [1])
+            }
+        }
+    }
+}
+
+/// A gateway that hands each SMS to a closure (which may move the test clock).
+final class RecordingGateway: SMSGateway {
+    let onSend: @Sendable (OutboundSMS) async throws -> Void
+    init(_ onSend: @escaping @Sendable (OutboundSMS) async throws -> Void) { self.onSend = onSend }
+    func send(_ sms: OutboundSMS) async throws -> String? {
+        try await onSend(sms)
+        return "ok-\(sms.id)"
+    }
 }
