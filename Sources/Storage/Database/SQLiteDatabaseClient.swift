@@ -24,18 +24,34 @@ final class SQLiteDatabaseClient: DatabaseClient {
     static func open(path: String, readerCount: Int = 4) async throws -> SQLiteDatabaseClient {
         let dir = (path as NSString).deletingLastPathComponent
         if !dir.isEmpty { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
-        let writer = try await connect(path: path)
-        // WAL lets readers run beside the writer; FULL makes every commit survive power loss.
-        _ = try await writer.query("PRAGMA journal_mode=WAL")
-        var readers: [SQLiteConnection] = []
-        for _ in 0..<readerCount { readers.append(try await connect(path: path)) }
-        return SQLiteDatabaseClient(writer: writer, readers: readers)
+        var opened: [SQLiteConnection] = []
+        do {
+            let writer = try await connect(path: path)
+            opened.append(writer)
+            // WAL lets readers run beside the writer; FULL makes every commit survive power loss.
+            _ = try await writer.query("PRAGMA journal_mode=WAL")
+            var readers: [SQLiteConnection] = []
+            for _ in 0..<readerCount {
+                readers.append(try await connect(path: path))
+                opened.append(readers[readers.count - 1])
+            }
+            return SQLiteDatabaseClient(writer: writer, readers: readers)
+        } catch {
+            // A file that is no database (a damaged backup): close what was opened before saying so.
+            for connection in opened { try? await connection.close() }
+            throw error
+        }
     }
 
     private static func connect(path: String) async throws -> SQLiteConnection {
         let conn = try await SQLiteConnection.open(storage: .file(path: path))
-        for pragma in ["PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=10000"] {
-            _ = try await conn.query(pragma)
+        do {
+            for pragma in ["PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=10000"] {
+                _ = try await conn.query(pragma)
+            }
+        } catch {
+            try? await conn.close()
+            throw error
         }
         return conn
     }
