@@ -43,7 +43,7 @@ public func buildApplication(config: AppConfig) async throws -> Samad {
 /// Opens the configured database, migrates it and makes sure the reference data is there.
 public func openStore(config: AppConfig) async throws -> SQLStore {
     let database = try await config.databaseLocation.open()
-    let store = SQLStore(client: database, publicURL: config.publicURL, now: config.now)
+    let store = SQLStore(client: database, trackingLink: config.trackingLink, now: config.now)
     do {
         try await store.seedReferenceData()
     } catch {

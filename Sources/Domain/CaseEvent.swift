@@ -3,7 +3,7 @@ import Foundation
 /// What happened to a case. Events are appended, never changed; the timeline is read from them.
 public enum CaseEventKind: String, Sendable, Codable, CaseIterable {
     case registered, referred, referralAccepted, referralAnswered, referralReturned, referralCancelled,
-        answered, merged, closed, rated, reopened, escalated, personalDataViewed
+        answered, merged, closed, rated, reopened, escalated, personalDataViewed, referralWithdrawn
 
     /// Whether the citizen sees this step when following the case.
     public var visibleToCitizen: Bool {
@@ -11,7 +11,7 @@ public enum CaseEventKind: String, Sendable, Codable, CaseIterable {
         case .registered, .referred, .referralAccepted, .referralAnswered, .answered, .closed, .rated, .reopened,
             .merged:
             true
-        case .referralReturned, .referralCancelled, .escalated, .personalDataViewed:
+        case .referralReturned, .referralCancelled, .referralWithdrawn, .escalated, .personalDataViewed:
             false
         }
     }
@@ -66,6 +66,7 @@ public struct CaseEvent: Sendable, Hashable {
         case .reopened: return "نامه برای بررسی دوباره بازگشایی شد."
         case .escalated: return "مهلت پاسخ «\(agency)» گذشت و موضوع پیگیری شد."
         case .personalDataViewed: return "اطلاعات هویتی شهروند مشاهده شد."
+        case .referralWithdrawn: return "ارجاع به «\(agency)» پس گرفته شد."
         }
     }
 }

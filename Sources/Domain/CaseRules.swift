@@ -16,7 +16,8 @@ public enum CaseRules {
         }
     }
 
-    /// A case is merged into an earlier open or answered case of the same citizen.
+    /// A case is merged into an earlier open case of the same citizen: the target must still be
+    /// worked on, or the merged letter's referrals would be cancelled with nobody left to answer it.
     public static func checkMerge(_ source: Case, into target: Case) throws(DomainError) {
         guard source.status.isOpen else { throw .transition("ادغام", from: source.status) }
         guard source.id != target.id else {
@@ -29,7 +30,13 @@ public enum CaseRules {
                 .invalid, "merge_different_citizen", fa: "فقط نامه‌های یک شهروند را می‌توان ادغام کرد.",
                 en: "Only cases of the same citizen can be merged.", field: "targetTrackingCode")
         }
-        guard target.status != .merged else { throw .transition("ادغام در نامه ادغام‌شده", from: target.status) }
+        guard target.status.isOpen else {
+            throw DomainError(
+                .conflict, "merge_target_not_open",
+                fa: "نامه مقصد («\(target.status.nameFa)») باز نیست؛ فقط در نامه‌ای که هنوز در جریان رسیدگی است می‌توان ادغام کرد.",
+                en: "The target case is \(target.status.rawValue); a case can only be merged into an open case.",
+                field: "targetTrackingCode")
+        }
         guard target.createdAt <= source.createdAt else {
             throw DomainError(
                 .invalid, "merge_target_later", fa: "نامه فقط در نامه قدیمی‌تر ادغام می‌شود.",
@@ -42,14 +49,31 @@ public enum CaseRules {
         guard c.status == .answered else { throw .transition("مختومه کردن", from: c.status) }
     }
 
-    /// The citizen rates the answer.
-    public static func checkRate(_ c: Case, rating: Int) throws(DomainError) {
+    /// The citizen rates the answer: once per answer (`events` is the case's history, oldest first);
+    /// after a new answer they may rate again.
+    public static func checkRate(_ c: Case, events: [CaseEvent], rating: Int) throws(DomainError) {
         guard (1...5).contains(rating) else {
             throw DomainError(
                 .invalid, "rating_out_of_range", fa: "امتیاز باید عددی از ۱ تا ۵ باشد.",
                 en: "Rating must be between 1 and 5.", field: "rating")
         }
         guard c.status == .answered || c.status == .closed else { throw .transition("امتیاز دادن", from: c.status) }
+        guard !latestAnswerRated(events) else {
+            throw DomainError(
+                .conflict, "already_rated", fa: "به این پاسخ پیش‌تر امتیاز داده‌اید؛ پس از پاسخ تازه می‌توانید دوباره امتیاز دهید.",
+                en: "This answer has already been rated; a new answer can be rated again.", field: "rating")
+        }
+    }
+
+    /// Whether the citizen may rate now: the same rule the rating itself checks, for pages to offer the form.
+    public static func mayRate(_ c: Case, events: [CaseEvent]) -> Bool {
+        (try? checkRate(c, events: events, rating: 5)) != nil
+    }
+
+    /// Whether a rating follows the latest answer in the history.
+    static func latestAnswerRated(_ events: [CaseEvent]) -> Bool {
+        let start = events.lastIndex { $0.kind == .answered } ?? events.startIndex
+        return events[start...].contains { $0.kind == .rated }
     }
 
     /// What a rating does: 1–2 sends the case back to screening; 3–5 closes it.
@@ -67,18 +91,32 @@ public enum CaseRules {
         guard r.status.isOpen else { throw .referralTransition("بازگرداندن", from: r.status) }
     }
 
-    /// A referred case's status follows its referrals: still referred while any is open, answered once
-    /// all are done and one answered, back to screening when every agency returned it.
-    public static func statusAfterReferralChange(_ referrals: [Referral], current: CaseStatus) -> CaseStatus {
-        if referrals.contains(where: { $0.status.isOpen }) { return .referred }
-        if referrals.contains(where: { $0.status == .answered }) { return .answered }
-        return current == .reopened ? .reopened : .registered
+    /// Screening takes an open referral back (wrong agency, agency closing); the case then follows
+    /// its other referrals, or returns to the screening queue when none is left open.
+    public static func checkWithdraw(_ r: Referral) throws(DomainError) {
+        guard r.status.isOpen else { throw .referralTransition("پس گرفتن ارجاع", from: r.status) }
     }
 
-    /// The answer the citizen reads when agencies answered.
-    public static func combinedAnswer(_ referrals: [Referral]) -> String {
-        referrals.filter { $0.status == .answered }
-            .map { "\($0.agencyName): \($0.answer ?? "")" }
+    /// A referred case's status follows its referrals: still referred while any is open; once all are
+    /// done, answered if an agency answered in this round, otherwise back to the screening queue.
+    /// A round starts when the citizen reopens the case (`events` is its history, oldest first):
+    /// answers the citizen already rejected never answer the appeal.
+    public static func statusAfterReferralChange(_ referrals: [Referral], events: [CaseEvent]) -> CaseStatus {
+        if referrals.contains(where: { $0.status.isOpen }) { return .referred }
+        if currentRound(events).contains(where: { $0.kind == .referralAnswered }) { return .answered }
+        return events.contains { $0.kind == .reopened } ? .reopened : .registered
+    }
+
+    /// The answer the citizen reads when agencies answered: this round's answers, agency by agency.
+    public static func combinedAnswer(_ events: [CaseEvent]) -> String {
+        currentRound(events).filter { $0.kind == .referralAnswered }
+            .map { "\($0.agencyName ?? ""): \($0.text ?? "")" }
             .joined(separator: "\n\n")
+    }
+
+    /// The history since the citizen last reopened the case; all of it when they never did.
+    static func currentRound(_ events: [CaseEvent]) -> ArraySlice<CaseEvent> {
+        guard let reopened = events.lastIndex(where: { $0.kind == .reopened }) else { return events[...] }
+        return events[events.index(after: reopened)...]
     }
 }

@@ -9,6 +9,8 @@ public enum NotificationKind: String, Sendable, Codable, CaseIterable {
     case referred
     /// SMS 3: answered, with how to read it.
     case answered
+    /// The letter was merged into another of the citizen's cases, with that case's tracking code.
+    case merged
     /// A citizen's one-time sign-in code (sent at once, never queued).
     case signInCode
 }
@@ -48,7 +50,12 @@ public enum SMSText {
         "سامد: نامه شما با کد رهگیری \(PersianDigits.toPersian(code.value)) برای رسیدگی به «\(agency)» ارجاع شد."
     }
 
-    public static func answered(_ code: TrackingCode, publicURL: String) -> String {
-        "سامد: به نامه شما با کد رهگیری \(PersianDigits.toPersian(code.value)) پاسخ داده شد. دیدن پاسخ: \(publicURL)/track/\(code.value)"
+    public static func merged(_ code: TrackingCode, into target: TrackingCode) -> String {
+        "سامد: نامه شما با کد رهگیری \(PersianDigits.toPersian(code.value)) به نامه پیشین شما با کد رهگیری \(PersianDigits.toPersian(target.value)) پیوست؛ پیگیری با کد \(PersianDigits.toPersian(target.value))."
+    }
+
+    /// `link` opens the case's tracking page (the app builds it from its page table).
+    public static func answered(_ code: TrackingCode, link: String) -> String {
+        "سامد: به نامه شما با کد رهگیری \(PersianDigits.toPersian(code.value)) پاسخ داده شد. دیدن پاسخ: \(link)"
     }
 }

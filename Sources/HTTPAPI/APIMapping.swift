@@ -62,7 +62,7 @@ extension Components.Schemas.TrackView {
             trackingCode: c.trackingCode.value, status: .init(c.status), statusLabel: c.status.nameFa,
             kindLabel: c.kind.nameFa, subject: c.subject, registeredAtJalali: JalaliFormat.dateTime(c.createdAt),
             answer: c.status == .answered || c.status == .closed ? c.answer : nil,
-            canRate: (c.status == .answered || c.status == .closed) && c.rating == nil, rating: c.rating,
+            canRate: CaseRules.mayRate(c, events: d.events), rating: c.rating,
             timeline: d.events.filter(\.kind.visibleToCitizen).map { e in
                 .init(
                     at: e.at, atJalali: JalaliFormat.dateTime(e.at), description: e.descriptionFa,
@@ -85,37 +85,13 @@ extension Components.Schemas.Category {
     }
 }
 
-// The API's enums share raw values with the domain's; a mismatch is a build-time spec error caught by tests.
-extension Components.Schemas.CaseStatus {
-    init(_ v: CaseStatus) { self.init(rawValue: v.rawValue)! }
-}
-extension Components.Schemas.ReferralStatus {
-    init(_ v: ReferralStatus) { self.init(rawValue: v.rawValue)! }
-}
-extension Components.Schemas.Channel {
-    init(_ v: Channel) { self.init(rawValue: v.rawValue)! }
-    var domain: Channel { Channel(rawValue: rawValue)! }
-}
-extension Components.Schemas.CaseKind {
-    init(_ v: CaseKind) { self.init(rawValue: v.rawValue)! }
-    var domain: CaseKind { CaseKind(rawValue: rawValue)! }
-}
-extension Components.Schemas.Priority {
-    init(_ v: CasePriority) { self.init(rawValue: v.rawValue)! }
-    var domain: CasePriority { CasePriority(rawValue: rawValue)! }
-}
-extension Components.Schemas.AgencyKind {
-    init(_ v: AgencyKind) { self.init(rawValue: v.rawValue)! }
-    var domain: AgencyKind { AgencyKind(rawValue: rawValue)! }
-}
-
 extension Components.Schemas.Report {
     init(_ r: CaseReport) {
         func counts(_ list: [CaseReport.Count]) -> [Components.Schemas.ReportCount] {
             list.map { .init(key: $0.key, label: $0.label, count: $0.count) }
         }
         self.init(
-            period: r.period.key, periodKind: .init(rawValue: r.period.kind.rawValue)!, label: r.period.labelFa,
+            period: r.period.key, periodKind: .init(r.period.kind), label: r.period.labelFa,
             from: r.period.start, to: r.period.end, province: r.provinceCode, asOf: r.asOf, cases: r.cases,
             previousPeriodCases: r.previousPeriodCases, answered: r.answered, byStatus: counts(r.byStatus),
             byCategory: counts(r.byCategory), byChannel: counts(r.byChannel), byKind: counts(r.byKind), rated: r.rated,

@@ -8,7 +8,7 @@ public enum APIOperation: String, CaseIterable, Sendable {
     case trackCase, rateCase, requestCitizenCode, createCitizenSession, listMyCases
     case createSession, getSession, deleteSession, changePassword
     case registerCase, listCases, getCase, revealCitizen
-    case answerCase, referCase, mergeCase, closeCase
+    case answerCase, referCase, mergeCase, closeCase, withdrawReferral
     case listReferrals, acceptReferral, answerReferral, returnReferral
     case createAgency, updateAgency, createCategory, updateCategory
     case listTokens, createToken, revokeToken
@@ -36,7 +36,7 @@ public enum APIOperation: String, CaseIterable, Sendable {
         case .registerCase: .staff(.registerCase)
         case .listCases, .getCase: .staff(.readCases)
         case .revealCitizen: .staff(.viewPersonalData)
-        case .answerCase, .referCase, .mergeCase, .closeCase: .staff(.screenCase)
+        case .answerCase, .referCase, .mergeCase, .closeCase, .withdrawReferral: .staff(.screenCase)
         case .listReferrals, .acceptReferral, .answerReferral, .returnReferral: .staff(.handleReferral)
         case .createAgency, .updateAgency, .createCategory, .updateCategory: .staff(.manageReference)
         case .listTokens, .createToken, .revokeToken: .staff(.manageTokens)

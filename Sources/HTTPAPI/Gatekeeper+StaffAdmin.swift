@@ -9,7 +9,7 @@ extension Gatekeeper {
     public static func randomPassword() -> String {
         let alphabet = Array("abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
         var rng = SystemRandomNumberGenerator()
-        return String((0..<16).map { _ in alphabet.randomElement(using: &rng)! })
+        return String((0..<16).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &rng)] })
     }
 
     /// Creates an account with a random first password; returns both.

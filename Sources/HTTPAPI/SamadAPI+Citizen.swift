@@ -20,8 +20,9 @@ extension SamadAPI {
 
     func listMyCases(_ input: Operations.ListMyCases.Input) async throws -> Operations.ListMyCases.Output {
         let mobile = try await citizen(for: .listMyCases)
-        let details = try await cases.details(forMobile: mobile, limit: 100)
-        return .ok(.init(body: .json(details.map(Components.Schemas.TrackView.init))))
+        let page = try await cases.details(forMobile: mobile, limit: input.query.limit ?? 50, cursor: input.query.cursor)
+        return .ok(
+            .init(body: .json(.init(items: page.details.map(Components.Schemas.TrackView.init), nextCursor: page.nextCursor))))
     }
 
     func revealCitizen(_ input: Operations.RevealCitizen.Input) async throws -> Operations.RevealCitizen.Output {

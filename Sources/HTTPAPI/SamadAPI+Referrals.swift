@@ -7,17 +7,16 @@ extension SamadAPI {
     func listReferrals(_ input: Operations.ListReferrals.Input) async throws -> Operations.ListReferrals.Output {
         let staff = try await staff(for: .listReferrals)
         let agency: Int? = staff.role == .liaison ? staff.agencyID : input.query.agency
-        let entries = try await cases.inbox(
+        let page = try await cases.inbox(
             agencyID: agency, openOnly: input.query.open ?? true,
-            scopeProvince: staff.role == .liaison ? nil : staff.provinceCode, limit: input.query.limit ?? 100)
-        return .ok(
+            scopeProvince: staff.role == .liaison ? nil : staff.provinceCode, limit: input.query.limit ?? 100,
+            cursor: input.query.cursor)
+        let items: [Components.Schemas.InboxItem] = page.entries.map {
             .init(
-                body: .json(
-                    entries.map {
-                        .init(
-                            referral: .init($0.referral), trackingCode: $0.trackingCode.value, subject: $0.subject,
-                            category: $0.categoryCode, province: $0.provinceCode, caseStatus: .init($0.caseStatus))
-                    })))
+                referral: .init($0.referral), trackingCode: $0.trackingCode.value, subject: $0.subject,
+                category: $0.categoryCode, province: $0.provinceCode, caseStatus: .init($0.caseStatus))
+        }
+        return .ok(.init(body: .json(.init(items: items, nextCursor: page.nextCursor))))
     }
 
     func acceptReferral(_ input: Operations.AcceptReferral.Input) async throws -> Operations.AcceptReferral.Output {

@@ -33,6 +33,16 @@ extension SamadAPI {
         return .ok(.init(body: .json(.init(detail, viewer: staff))))
     }
 
+    func withdrawReferral(_ input: Operations.WithdrawReferral.Input) async throws -> Operations.WithdrawReferral.Output {
+        let staff = try await staff(for: .withdrawReferral)
+        guard let current = try await cases.detail(referralID: input.path.referralId), Self.canSee(current, staff) else {
+            throw DomainError.notFound("referral", fa: "ارجاع")
+        }
+        guard case .json(let body) = input.body else { throw DomainError.malformedRequest }
+        let detail = try await cases.withdrawReferral(input.path.referralId, reason: body.reason, actor: .staff(staff))
+        return .ok(.init(body: .json(.init(detail, viewer: staff))))
+    }
+
     func closeCase(_ input: Operations.CloseCase.Input) async throws -> Operations.CloseCase.Output {
         let staff = try await staff(for: .closeCase)
         let current = try await visible(input.path.trackingCode, to: staff)

@@ -21,7 +21,8 @@ extension SamadAPI {
         let permissions = body.permissions.map { Set($0.compactMap { StaffAction(rawValue: $0.rawValue) }) }
         let label = try TextInput.optional(body.label, field: "label", fa: "برچسب", max: 100)
         let token = try await auth.issueToken(staffID: owner.id, label: label, permissions: permissions)
-        let info = try await auth.tokens(staffID: owner.id).last!
+        // The newest of the owner's tokens is the one just issued (ids grow); none would be a storage fault.
+        guard let info = try await auth.tokens(staffID: owner.id).last else { throw StorageError.noRow }
         return .created(.init(body: .json(.init(token: token, info: .init(info)))))
     }
 

@@ -36,10 +36,11 @@ public protocol CaseRepository: Sendable {
     func registered(idempotencyKey: String, actor: Actor) async throws -> CaseDetail?
     func detail(referralID: Int) async throws -> CaseDetail?
     func list(_ query: CaseQuery) async throws -> CasePage
-    /// An agency's referrals, soonest due first; `scopeProvince` limits an admin to a province.
     /// The period report of the cases registered in `period`, nationally (nil) or for one province.
     func report(_ period: JalaliPeriod, provinceCode: String?) async throws -> CaseReport
-    func inbox(agencyID: Int?, openOnly: Bool, scopeProvince: String?, limit: Int) async throws -> [InboxEntry]
+    /// An agency's referrals, soonest due first, one keyset page (`cursor` from the page before);
+    /// `scopeProvince` limits an admin to a province.
+    func inbox(agencyID: Int?, openOnly: Bool, scopeProvince: String?, limit: Int, cursor: String?) async throws -> InboxPage
     func answerDirectly(_ code: TrackingCode, answer: String, actor: Actor, expectedVersion: Int?) async throws -> CaseDetail
     func refer(_ code: TrackingCode, to agencyIDs: [Int], note: String?, actor: Actor, expectedVersion: Int?) async throws -> CaseDetail
     func merge(_ code: TrackingCode, into target: TrackingCode, actor: Actor) async throws -> CaseDetail
@@ -47,10 +48,12 @@ public protocol CaseRepository: Sendable {
     func acceptReferral(_ referralID: Int, actor: Actor) async throws -> CaseDetail
     func answerReferral(_ referralID: Int, answer: String, actor: Actor) async throws -> CaseDetail
     func returnReferral(_ referralID: Int, reason: String, actor: Actor) async throws -> CaseDetail
+    /// Screening takes an open referral back; reason required.
+    func withdrawReferral(_ referralID: Int, reason: String, actor: Actor) async throws -> CaseDetail
     /// A known citizen by national ID (or else mobile) and their latest cases, for the operator console.
     func citizenHistory(nationalID: NationalID?, mobile: MobileNumber?, limit: Int) async throws -> (Citizen, [CaseSummary])?
-    /// A citizen's cases by the mobile they signed in with, newest first.
-    func details(forMobile mobile: MobileNumber, limit: Int) async throws -> [CaseDetail]
+    /// A citizen's cases by the mobile they signed in with, newest first, one keyset page.
+    func details(forMobile mobile: MobileNumber, limit: Int, cursor: String?) async throws -> CitizenCasesPage
     /// Writes to the case's history that `actor` saw the citizen's full identity.
     func recordPersonalDataView(caseID: Int, actor: Actor) async throws
     /// The citizen's rating; the mobile must be the case's.

@@ -104,3 +104,15 @@ public struct InboxEntry: Sendable {
     public var provinceCode: String
     public var caseStatus: CaseStatus
 }
+
+/// One page of an agency's inbox; `nextCursor` asks for the page after it.
+public struct InboxPage: Sendable {
+    public var entries: [InboxEntry]
+    public var nextCursor: String?
+}
+
+/// One page of a citizen's own cases, newest first.
+public struct CitizenCasesPage: Sendable {
+    public var details: [CaseDetail]
+    public var nextCursor: String?
+}

@@ -4,6 +4,8 @@ import Foundation
 public enum SiteURL {
     case home
     case track
+    /// One case's tracking page, the code filled in: where SMS 3 sends the citizen.
+    case trackCase(String)
     case rate
     case letter
     case login
@@ -30,13 +32,15 @@ public enum SiteURL {
     case script
 
     public enum CaseAction: String, CaseIterable, Sendable { case answer, refer, merge, close }
-    public enum ReferralAction: String, CaseIterable, Sendable { case accept, answer, `return` }
+    /// accept, answer and return are the agency's; withdraw is screening's.
+    public enum ReferralAction: String, CaseIterable, Sendable { case accept, answer, `return`, withdraw }
     public enum StaffAdminAction: String, CaseIterable, Sendable { case disable, enable, resetPassword = "reset-password" }
 
     public var path: String {
         switch self {
         case .home: "/"
         case .track: "/track"
+        case .trackCase(let code): "/track/\(code)"
         case .rate: "/track/rate"
         case .letter: "/letter"
         case .login: "/login"
@@ -65,6 +69,7 @@ public enum SiteURL {
     }
 
     /// Route patterns for the router (path parameters as `:name`).
+    static let trackCasePattern = "/track/:code"
     static let caseActionPattern = "/staff/cases/:code/:action"
     static let staffCasePattern = "/staff/cases/:code"
     static let referralActionPattern = "/staff/referrals/:id/:action"

@@ -18,7 +18,7 @@ import TestSupport
         let staffOutput = try ServerProcess.run(["staff", "add", "--username", "op", "--role", "operator"], scratch: scratch)
         let token = try #require(staffOutput.split(separator: "\n").last.map(String.init))
         let provinces = try await DatabaseLocation.postgresOrSQLite(scratch).open()
-        let provinceCode = try await SQLStore(client: provinces, publicURL: "").provinces()[0].code
+        let provinceCode = try await SQLStore(client: provinces).provinces()[0].code
         try await provinces.shutdown()
         let client = HTTPClient(eventLoopGroupProvider: .singleton)
         defer { _ = client.shutdown() }
@@ -58,7 +58,7 @@ import TestSupport
         defer { restarted.stop() }
         try await restarted.waitUntilReady(client)
         let database = try await DatabaseLocation.postgresOrSQLite(scratch).open()
-        let store = SQLStore(client: database, publicURL: "")
+        let store = SQLStore(client: database)
         for code in codes {
             let detail = try await store.detail(try TrackingCode(parsing: code))
             #expect(detail != nil, "case \(code) acknowledged but lost")

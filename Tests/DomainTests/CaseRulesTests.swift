@@ -30,11 +30,25 @@ import Testing
         }
     }
 
+    func events(_ kinds: CaseEventKind...) -> [CaseEvent] {
+        kinds.enumerated().map { n, kind in
+            CaseEvent(
+                id: n + 1, caseID: 1, at: Date(), kind: kind, actorKind: "staff", actorID: 1, actorName: "آزمون",
+                agencyID: kind == .referralAnswered ? 1 : nil, agencyName: "بانک", text: "پاسخ \(n + 1)", rating: nil)
+        }
+    }
+
     @Test func referralsDriveTheCaseStatus() {
-        #expect(CaseRules.statusAfterReferralChange([referral(.answered), referral(.pending)], current: .referred) == .referred)
-        #expect(CaseRules.statusAfterReferralChange([referral(.answered), referral(.returned)], current: .referred) == .answered)
-        #expect(CaseRules.statusAfterReferralChange([referral(.returned)], current: .referred) == .registered)
-        #expect(CaseRules.statusAfterReferralChange([referral(.returned)], current: .reopened) == .reopened)
+        let answered = events(.registered, .referred, .referred, .referralAnswered)
+        #expect(CaseRules.statusAfterReferralChange([referral(.answered), referral(.pending)], events: answered) == .referred)
+        #expect(CaseRules.statusAfterReferralChange([referral(.answered), referral(.returned)], events: answered) == .answered)
+        #expect(CaseRules.statusAfterReferralChange([referral(.returned)], events: events(.registered, .referred, .referralReturned)) == .registered)
+        // An appeal is not answered by the answer the citizen rejected.
+        let appeal = events(.registered, .referred, .referralAnswered, .answered, .rated, .reopened, .referred, .referralReturned)
+        #expect(CaseRules.statusAfterReferralChange([referral(.answered), referral(.returned)], events: appeal) == .reopened)
+        let appealAnswered = appeal + events(.referred, .referralAnswered).map { var e = $0; e.id += 100; return e }
+        #expect(CaseRules.statusAfterReferralChange([referral(.answered), referral(.returned), referral(.answered)], events: appealAnswered) == .answered)
+        #expect(CaseRules.combinedAnswer(appealAnswered) == "بانک: پاسخ 2")
     }
 
     @Test func mergeRules() {
@@ -45,14 +59,21 @@ import Testing
         #expect(throws: DomainError.self) { try CaseRules.checkMerge(later, into: makeCase(.registered, id: 3, citizen: 2)) }
         #expect(throws: DomainError.self) { try CaseRules.checkMerge(later, into: later) }
         #expect(throws: DomainError.self) { try CaseRules.checkMerge(makeCase(.closed, id: 4, created: 200), into: earlier) }
+        for status in [CaseStatus.answered, .closed, .merged] {
+            #expect(throws: DomainError.self) { try CaseRules.checkMerge(later, into: makeCase(status, id: 1, created: 0)) }
+        }
     }
 
     @Test func ratings() {
         #expect(CaseRules.statusAfterRating(1) == .reopened)
         #expect(CaseRules.statusAfterRating(2) == .reopened)
         #expect(CaseRules.statusAfterRating(3) == .closed)
-        #expect(throws: DomainError.self) { try CaseRules.checkRate(makeCase(.answered), rating: 0) }
-        #expect(throws: DomainError.self) { try CaseRules.checkRate(makeCase(.referred), rating: 4) }
+        #expect(throws: DomainError.self) { try CaseRules.checkRate(makeCase(.answered), events: [], rating: 0) }
+        #expect(throws: DomainError.self) { try CaseRules.checkRate(makeCase(.referred), events: [], rating: 4) }
+        // One rating per answer; a new answer may be rated again.
+        #expect(CaseRules.mayRate(makeCase(.answered), events: events(.registered, .answered)))
+        #expect(!CaseRules.mayRate(makeCase(.closed), events: events(.registered, .answered, .rated, .closed)))
+        #expect(CaseRules.mayRate(makeCase(.answered), events: events(.registered, .answered, .rated, .reopened, .answered)))
     }
 
     @Test func accessPolicy() {

@@ -70,6 +70,7 @@ import TestSupport
         case .acceptReferral: return (.post, "/api/v1/referrals/\(referral)/accept", [:])
         case .answerReferral: return (.post, "/api/v1/referrals/\(referral)/answer", ["answer": "پاسخ دستگاه"])
         case .returnReferral: return (.post, "/api/v1/referrals/\(referral)/return", ["reason": "مربوط به ما نیست"])
+        case .withdrawReferral: return (.post, "/api/v1/referrals/\(referral)/withdraw", ["reason": "ارجاع نادرست"])
         case .createAgency:
             return (.post, "/api/v1/agencies", ["name": "دستگاه آزمایشی", "kind": "fund", "province": target == .outOfScope ? f.otherProvince : f.province])
         case .updateAgency:
@@ -89,7 +90,7 @@ import TestSupport
         let f = s.fixtures
         let province = target == .outOfScope ? f.otherProvince : f.province
         switch op {
-        case .getCase, .revealCitizen, .answerCase, .referCase, .mergeCase, .closeCase:
+        case .getCase, .revealCitizen, .answerCase, .referCase, .mergeCase, .closeCase, .withdrawReferral:
             let agencies = target == .outOfScope ? [f.otherProvinceAgency.id] : [f.relief.id]
             return AccessPolicy.canSee(staff, caseProvince: province, referredAgencyIDs: agencies)
         case .acceptReferral, .answerReferral, .returnReferral:

@@ -53,7 +53,14 @@ import TestSupport
             #expect(answered.string("status") == "answered")
             sms = try await app.deliverSMS()
             #expect(sms.count == 4)
-            #expect(sms[3].kind == "answered" && sms[3].text.contains("https://samad.test/track/\(code)"))
+            #expect(sms[3].kind == "answered")
+            // The link in SMS 3 opens this case's tracking page, the code filled in.
+            let link = try #require(sms[3].text.split(separator: " ").last.map(String.init))
+            #expect(link.hasPrefix("https://samad.test/"))
+            let trackPage = try await api.get(String(link.dropFirst("https://samad.test".count)))
+            #expect(trackPage.status == 200)
+            #expect(trackPage.text.contains(#"<html lang="fa" dir="rtl">"#))
+            #expect(trackPage.text.contains(#"name="code" value="\#(code)""#))
 
             // the citizen reads it and is unsatisfied
             let tracked = try await api.get("/api/v1/track/\(code)?mobile=09121234567")

@@ -25,7 +25,7 @@ import TestSupport
             let session = try #require(WebSession(signedIn))
             let mine = try await api.get("/api/v1/citizen/cases", headers: session.read)
             #expect(mine.status == 200)
-            #expect(mine.array.count == 1)
+            #expect(mine.list("items").count == 1)
             // A citizen session is no staff session.
             #expect(try await api.get("/api/v1/cases", headers: session.read).status == 401)
             // A used code does not work twice.

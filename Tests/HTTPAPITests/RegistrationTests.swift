@@ -139,7 +139,7 @@ import TestSupport
             let signedIn = try await api.post(
                 "/api/v1/citizen/session", json: ["mobile": "09351234567", "code": try CitizenSignInTests.lastCode(app, "09351234567")])
             let session = try #require(WebSession(signedIn))
-            #expect(try await api.get("/api/v1/citizen/cases", headers: session.read).array.count == 3)
+            #expect(try await api.get("/api/v1/citizen/cases", headers: session.read).list("items").count == 3)
         }
     }
 }

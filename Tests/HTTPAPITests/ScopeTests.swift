@@ -35,8 +35,8 @@ import TestSupport
             #expect(try await api.post("/api/v1/referrals/\(referral)/accept", token: f.token("supervisor")).status == 403)
             #expect(try await api.post("/api/v1/referrals/\(referral)/accept", token: f.token("liaison")).status == 200)
             let inbox = try await api.get("/api/v1/referrals", token: f.token("liaison"))
-            #expect(inbox.array.count == 1)
-            #expect(try await api.get("/api/v1/referrals", token: f.token("liaisonBank")).array.isEmpty)
+            #expect(inbox.list("items").count == 1)
+            #expect(try await api.get("/api/v1/referrals", token: f.token("liaisonBank")).list("items").isEmpty)
         }
     }
 

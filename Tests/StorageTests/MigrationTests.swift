@@ -12,7 +12,7 @@ import TestSupport
         try await withScratchClient(engine, migrate: false) { client in
             let before = Array(allMigrations.prefix { $0.id != "0012_optional_national_id" })
             try await Migrator(client: client, migrations: before).migrate()
-            try await SQLStore(client: client, publicURL: "https://samad.test").seedReferenceData()
+            try await SQLStore(client: client).seedReferenceData()
             try await client.write { db in
                 try await db.raw(
                     """

@@ -92,7 +92,7 @@ import TestSupport
             case "/staff/cases/{code}/{action}":
                 paths += ["identity", "answer", "refer", "merge", "close"].map { "/staff/cases/\(code)/\($0)" }
             case "/staff/referrals/{id}/{action}":
-                paths += ["accept", "answer", "return"].map { "/staff/referrals/\(referral)/\($0)" }
+                paths += ["accept", "answer", "return", "withdraw"].map { "/staff/referrals/\(referral)/\($0)" }
             case "/staff/admin/staff/{id}/{action}":
                 paths += ["reset-password"].map { "/staff/admin/staff/\(staff)/\($0)" }
             case "/staff/admin/tokens/{id}/revoke":

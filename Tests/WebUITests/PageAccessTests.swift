@@ -15,14 +15,14 @@ import TestSupport
     /// Every page route the router serves, each with the rule the matrix below checks it against.
     /// A new page route missing here fails `everyPageRouteHasARule`.
     static let rules: [String: String] = [
-        "GET /": "anyone", "GET /track": "anyone (rate-limited)", "POST /track/rate": "anyone with code and mobile",
+        "GET /": "anyone", "GET /track": "anyone (rate-limited)", "GET /track/{code}": "anyone", "POST /track/rate": "anyone with code and mobile",
         "GET /letter": "anyone", "POST /letter": "anyone", "GET /login": "anyone", "POST /login": "anyone (rate-limited)",
         "POST /logout": "session with CSRF", "GET /my": "citizen session", "GET /my/sign-in": "anyone",
         "POST /my/sign-in": "anyone (rate-limited)", "POST /my/code": "anyone (rate-limited)",
         "GET /staff": "staff", "GET /staff/intake": "registerCase", "POST /staff/intake": "registerCase",
         "GET /staff/queue": "screenCase", "GET /staff/inbox": "handleReferral", "GET /staff/reports": "readReports, province in scope",
         "GET /staff/cases/{code}": "readCases, in scope",
-        "POST /staff/cases/{code}/{action}": "screenCase, in scope", "POST /staff/referrals/{id}/{action}": "handleReferral, own agency",
+        "POST /staff/cases/{code}/{action}": "screenCase, in scope", "POST /staff/referrals/{id}/{action}": "handleReferral, own agency (withdraw: screenCase, in scope)",
         "GET /staff/account": "staff", "POST /staff/account": "staff with CSRF", "GET /staff/admin": "manageStaff",
         "POST /staff/admin/staff": "manageStaff", "POST /staff/admin/staff/{id}/{action}": "manageStaff, account in scope",
         "POST /staff/admin/tokens": "manageTokens, account in scope", "POST /staff/admin/tokens/{id}/revoke": "manageTokens, in scope",

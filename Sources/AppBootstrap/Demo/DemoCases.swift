@@ -13,7 +13,7 @@ public struct DemoCases: Sendable {
 
     /// - Parameter base: the application's store; the demo writes through a copy with a simulated clock.
     public init(base: SQLStore, logins: [DemoStaff.Login]) {
-        self.store = SQLStore(client: base.client, publicURL: base.publicURL, calendar: base.calendar, now: DemoClock.read)
+        self.store = SQLStore(client: base.client, trackingLink: base.trackingLink, calendar: base.calendar, now: DemoClock.read)
         func actor(_ username: String) -> Actor {
             logins.first { $0.staff.username == username }.map { .staff($0.staff) } ?? .system
         }

@@ -67,7 +67,7 @@ public struct CaseGenerator: Sendable {
                 categories: Dictionary(uniqueKeysWithValues: categories.map { ($0.code, $0) }),
                 provinces: Weighted(ReferenceData.provinces.map { ($0, $0.population) }),
                 operatorActor: actor("operator"), screener: actor("inspector"), handler: actor("admin"),
-                publicURL: config.publicURL, timeline: GenerateTimeline(now: now), calendar: store.calendar, now: now,
+                trackingLink: config.trackingLink, timeline: GenerateTimeline(now: now), calendar: store.calendar, now: now,
                 firstCitizenID: citizenMax + 1, firstCaseID: caseMax + 1, totalCases: total, seed: seed)
             try await store.client.shutdown()
             return (context, logins)

@@ -108,11 +108,16 @@ struct CaseLife {
                 answer: $0.answer, returnReason: $0.returnReason, dueAt: Date(), escalationLevel: 0, createdAt: Date(),
                 answeredAt: nil)
         }
-        let after = CaseRules.statusAfterReferralChange(domain, current: status)
+        let history = events.enumerated().map { n, e in
+            CaseEvent(
+                id: n + 1, caseID: caseID, at: Date(timeIntervalSince1970: Double(e.at) / 1000), kind: e.kind, actorKind: e.actor.kind, actorID: e.actor.id,
+                actorName: e.actor.displayName, agencyID: e.agencyID, agencyName: e.agencyName, text: e.text, rating: e.rating)
+        }
+        let after = CaseRules.statusAfterReferralChange(domain, events: history)
         if after != status {
             status = after
             if after == .answered {
-                answer = CaseRules.combinedAnswer(domain)
+                answer = CaseRules.combinedAnswer(history)
                 event(.answered, actor: actor, at: at, text: answer)
             }
         }

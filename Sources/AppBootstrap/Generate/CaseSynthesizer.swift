@@ -130,7 +130,7 @@ struct CaseSynthesizer {
             life.answer = answerText
             life.save(at)
             life.event(.answered, actor: c.screener, at: at, text: answerText)
-            life.sms(.answered, text: SMSText.answered(code, publicURL: c.publicURL), at: at)
+            life.sms(.answered, text: SMSText.answered(code, link: c.trackingLink(code)), at: at)
         } else {
             guard let at = life.step(hours: 2) else { return }
             let days = c.categories[category]?.answerDays ?? Domain.Category.defaultAnswerDays
@@ -160,7 +160,7 @@ struct CaseSynthesizer {
                     life.changeReferral(n, to: .answered, at: at, actor: c.handler, text: answerText)
                 }
                 if life.status == .answered {
-                    life.sms(.answered, text: SMSText.answered(code, publicURL: c.publicURL), at: life.updatedMillis)
+                    life.sms(.answered, text: SMSText.answered(code, link: c.trackingLink(code)), at: life.updatedMillis)
                 }
             }
         }

@@ -16,7 +16,7 @@ struct GenerateContext: Sendable {
     let operatorActor: Actor
     let screener: Actor
     let handler: Actor
-    let publicURL: String
+    let trackingLink: @Sendable (TrackingCode) -> String
     let timeline: GenerateTimeline
     let calendar: BusinessCalendar
     let now: Date

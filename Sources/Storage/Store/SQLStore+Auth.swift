@@ -118,7 +118,7 @@ extension SQLStore: AuthRepository {
                 INSERT INTO otp_challenges (mobile, code_hash, created_at, expires_at, attempts, used)
                 VALUES (\(bind: mobile.value), \(bind: codeHash), \(bind: at), \(bind: expiresAt.millis), 0, 0) RETURNING id
                 """
-            ).first()!.int("id")
+            ).one().int("id")
         }
     }
 
@@ -126,7 +126,7 @@ extension SQLStore: AuthRepository {
         try await client.read { db in
             try await db.raw(
                 "SELECT COUNT(*) AS n FROM otp_challenges WHERE mobile = \(bind: mobile.value) AND created_at >= \(bind: since.millis)"
-            ).first()!.int("n")
+            ).one().int("n")
         }
     }
 

@@ -17,17 +17,27 @@ extension SQLStore: CaseRepository {
         }
     }
 
-    public func details(forMobile mobile: MobileNumber, limit: Int) async throws -> [CaseDetail] {
-        try await client.read { db in
-            let rows = try await db.raw(
+    /// Keyset-paginated on (created_at, id), newest first, like `list`.
+    public func details(forMobile mobile: MobileNumber, limit: Int, cursor: String?) async throws -> CitizenCasesPage {
+        let limit = max(1, min(limit, 100))
+        let cursor = try cursor.map(PageCursor.init(parsing:))
+        return try await client.read { db in
+            var sql: SQLQueryString = """
+                SELECT c.id, c.created_at FROM cases c JOIN citizens z ON z.id = c.citizen_id
+                WHERE z.mobile = \(bind: mobile.value)
                 """
-                SELECT c.id FROM cases c JOIN citizens z ON z.id = c.citizen_id
-                WHERE z.mobile = \(bind: mobile.value) ORDER BY c.created_at DESC, c.id DESC LIMIT \(literal: max(1, min(limit, 200)))
-                """
-            ).all()
+            if let cursor {
+                sql += " AND (c.created_at < \(bind: cursor.key) OR (c.created_at = \(bind: cursor.key) AND c.id < \(bind: cursor.id)))"
+            }
+            sql += " ORDER BY c.created_at DESC, c.id DESC LIMIT \(literal: limit + 1)"
+            let rows = try await db.raw(sql).all()
             var details: [CaseDetail] = []
-            for row in rows { details.append(try await detail(db, caseID: try row.int("id"))) }
-            return details
+            var last: PageCursor?
+            for row in rows.prefix(limit) {
+                details.append(try await detail(db, caseID: try row.int("id")))
+                last = PageCursor(key: try row.int("created_at"), id: try row.int("id"))
+            }
+            return CitizenCasesPage(details: details, nextCursor: rows.count > limit ? last?.encoded : nil)
         }
     }
 
@@ -49,7 +59,7 @@ extension SQLStore: CaseRepository {
     ///   to the other filters, so a common word stops after a page and a rare one reads its few rows.
     public func list(_ query: CaseQuery) async throws -> CasePage {
         let limit = max(1, min(query.limit, 200))
-        let cursor = try query.cursor.map(CaseCursor.init(parsing:))
+        let cursor = try query.cursor.map(PageCursor.init(parsing:))
         let engine = self.engine
         return try await client.read { db in
             let columns: SQLQueryString = """
@@ -79,7 +89,7 @@ extension SQLStore: CaseRepository {
                 }
                 if let cursor {
                     conditions += """
-                         AND (c.created_at \(unsafeRaw: op) \(bind: cursor.createdAt) OR (c.created_at = \(bind: cursor.createdAt) AND c.id \(unsafeRaw: op) \(bind: cursor.id)))
+                         AND (c.created_at \(unsafeRaw: op) \(bind: cursor.key) OR (c.created_at = \(bind: cursor.key) AND c.id \(unsafeRaw: op) \(bind: cursor.id)))
                         """
                 }
                 let order: SQLQueryString = " ORDER BY c.created_at \(unsafeRaw: direction), c.id \(unsafeRaw: direction) LIMIT \(literal: limit + 1)"
@@ -101,7 +111,7 @@ extension SQLStore: CaseRepository {
             }
             let rows = try await db.raw(sql).all()
             var items: [CaseSummary] = []
-            var last: CaseCursor?
+            var last: PageCursor?
             for row in rows.prefix(limit) {
                 let confidential = try row.bool("confidential")
                 items.append(
@@ -116,7 +126,7 @@ extension SQLStore: CaseRepository {
                         maskedMobile: try MobileNumber(parsing: try row.string("mobile")).masked,
                         maskedNationalID: try row.nationalID()?.masked,
                         createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at")))
-                last = CaseCursor(createdAt: try row.int("created_at"), id: try row.int("id"))
+                last = PageCursor(key: try row.int("created_at"), id: try row.int("id"))
             }
             return CasePage(items: items, nextCursor: rows.count > limit ? last?.encoded : nil)
         }
@@ -152,13 +162,13 @@ extension SQLStore: CaseRepository {
     }
 }
 
-/// Where a page ended: "createdAtMillis.id", opaque to clients.
-struct CaseCursor {
-    var createdAt: Int
+/// Where a keyset page ended: "keyMillis.id" (a case list's created time, an inbox's due time), opaque to clients.
+struct PageCursor {
+    var key: Int
     var id: Int
 
-    init(createdAt: Int, id: Int) {
-        self.createdAt = createdAt
+    init(key: Int, id: Int) {
+        self.key = key
         self.id = id
     }
 
@@ -167,8 +177,8 @@ struct CaseCursor {
         guard parts.count == 2, let at = Int(parts[0]), let id = Int(parts[1]) else {
             throw DomainError(.invalid, "invalid_cursor", fa: "نشانگر صفحه نامعتبر است.", en: "Invalid page cursor.", field: "cursor")
         }
-        self.init(createdAt: at, id: id)
+        self.init(key: at, id: id)
     }
 
-    var encoded: String { "\(createdAt).\(id)" }
+    var encoded: String { "\(key).\(id)" }
 }

@@ -76,7 +76,7 @@ extension SQLStore {
                 \(bind: agencyName), \(bind: text), \(bind: rating))
             RETURNING id
             """
-        ).first()!.int("id")
+        ).one().int("id")
         return CaseEvent(
             id: id, caseID: c.id, at: Date(millis: at.millis), kind: kind, actorKind: actor.kind, actorID: actor.id,
             actorName: actor.displayName, agencyID: agencyID, agencyName: agencyName, text: text, rating: rating)
@@ -104,6 +104,23 @@ extension SQLStore {
             WHERE r.case_id = \(bind: caseID) ORDER BY r.id\(unsafeRaw: lock && engine == .postgres ? " FOR UPDATE OF r" : "")
             """
         ).all().map(Self.referral(from:))
+    }
+
+    /// The case's history, oldest first.
+    func events(_ db: any SQLDatabase, caseID: Int) async throws -> [CaseEvent] {
+        try await db.raw(
+            """
+            SELECT id, case_id, at, kind, actor_kind, actor_id, actor_name, agency_id, agency_name, text, rating
+            FROM case_events WHERE case_id = \(bind: caseID) ORDER BY id
+            """
+        ).all().map { row in
+            CaseEvent(
+                id: try row.int("id"), caseID: try row.int("case_id"), at: try row.date("at"),
+                kind: try row.enumValue("kind", as: CaseEventKind.self), actorKind: try row.string("actor_kind"),
+                actorID: try row.optionalInt("actor_id"), actorName: try row.string("actor_name"),
+                agencyID: try row.optionalInt("agency_id"), agencyName: try row.optionalString("agency_name"),
+                text: try row.optionalString("text"), rating: try row.optionalInt("rating"))
+        }
     }
 
     static func referral(from row: any SQLRow) throws -> Referral {
@@ -142,19 +159,7 @@ extension SQLStore {
             mobile: try MobileNumber(parsing: try row.string("mobile")), firstName: try row.string("first_name"),
             lastName: try row.string("last_name"), provinceCode: try row.string("citizen_province"),
             countyCode: try row.optionalString("citizen_county"))
-        let events = try await db.raw(
-            """
-            SELECT id, case_id, at, kind, actor_kind, actor_id, actor_name, agency_id, agency_name, text, rating
-            FROM case_events WHERE case_id = \(bind: caseID) ORDER BY id
-            """
-        ).all().map { row in
-            CaseEvent(
-                id: try row.int("id"), caseID: try row.int("case_id"), at: try row.date("at"),
-                kind: try row.enumValue("kind", as: CaseEventKind.self), actorKind: try row.string("actor_kind"),
-                actorID: try row.optionalInt("actor_id"), actorName: try row.string("actor_name"),
-                agencyID: try row.optionalInt("agency_id"), agencyName: try row.optionalString("agency_name"),
-                text: try row.optionalString("text"), rating: try row.optionalInt("rating"))
-        }
+        let events = try await events(db, caseID: caseID)
         return CaseDetail(
             case: value, citizen: citizen, categoryName: try row.string("category_name"),
             provinceName: try row.string("province_name"),

@@ -4,8 +4,10 @@ import PersianKit
 import SQLKit
 
 extension SQLStore {
-    public func inbox(agencyID: Int?, openOnly: Bool, scopeProvince: String?, limit: Int) async throws -> [InboxEntry] {
+    /// Keyset-paginated on (due_at, id), soonest due first.
+    public func inbox(agencyID: Int?, openOnly: Bool, scopeProvince: String?, limit: Int, cursor: String?) async throws -> InboxPage {
         let limit = max(1, min(limit, 200))
+        let cursor = try cursor.map(PageCursor.init(parsing:))
         return try await client.read { db in
             var sql: SQLQueryString = """
                 SELECT r.id, r.case_id, r.agency_id, a.name AS agency_name, r.status, r.note, r.answer, r.return_reason,
@@ -16,8 +18,12 @@ extension SQLStore {
             if let agencyID { sql += " AND r.agency_id = \(bind: agencyID)" }
             if openOnly { sql += " AND r.status IN ('pending', 'accepted')" }
             if let scopeProvince { sql += " AND r.province_code = \(bind: scopeProvince)" }
-            sql += " ORDER BY r.due_at, r.id LIMIT \(literal: limit)"
-            return try await db.raw(sql).all().map { row in
+            if let cursor {
+                sql += " AND (r.due_at > \(bind: cursor.key) OR (r.due_at = \(bind: cursor.key) AND r.id > \(bind: cursor.id)))"
+            }
+            sql += " ORDER BY r.due_at, r.id LIMIT \(literal: limit + 1)"
+            let rows = try await db.raw(sql).all()
+            let entries = try rows.prefix(limit).map { row in
                 InboxEntry(
                     referral: try Self.referral(from: row),
                     trackingCode: try TrackingCode(parsing: try row.string("tracking_code")),
@@ -25,6 +31,8 @@ extension SQLStore {
                     provinceCode: try row.string("province_code"),
                     caseStatus: try row.enumValue("case_status", as: CaseStatus.self))
             }
+            let next = rows.count > limit ? entries.last.map { PageCursor(key: $0.referral.dueAt.millis, id: $0.referral.id).encoded } : nil
+            return InboxPage(entries: entries, nextCursor: next)
         }
     }
 }

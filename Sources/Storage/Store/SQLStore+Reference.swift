@@ -63,6 +63,17 @@ extension SQLStore: ReferenceRepository {
     public func updateAgency(id: Int, _ draft: AgencyDraft) async throws -> Agency {
         try await client.write { db in
             try await Self.checkAgencyDraft(draft, db: db)
+            // Locked, so no referral to it is written between the count and the change.
+            guard let current = try await db.raw(
+                """
+                SELECT id, name, kind, parent_id, province_code, active FROM agencies
+                WHERE id = \(bind: id)\(unsafeRaw: engine.forUpdate)
+                """
+            ).first().map(Self.agency(from:)) else { throw DomainError.notFound("agency", fa: "دستگاه") }
+            let open = try await db.raw(
+                "SELECT COUNT(*) AS n FROM referrals WHERE agency_id = \(bind: id) AND status IN ('pending', 'accepted')"
+            ).one().int("n")
+            try AgencyRules.checkUpdate(current, active: draft.active, openReferrals: open)
             let row = try await db.raw(
                 """
                 UPDATE agencies SET name = \(bind: draft.name), kind = \(bind: draft.kind.rawValue),

@@ -28,6 +28,15 @@ extension SQLStore {
         }
     }
 
+    /// Screening takes the referral back, with a reason (written to the history).
+    public func withdrawReferral(_ referralID: Int, reason: String, actor: Actor) async throws -> CaseDetail {
+        let text = try TextInput.required(reason, field: "reason", fa: "دلیل پس گرفتن ارجاع", max: TextInput.maxNote)
+        return try await changeReferral(referralID, actor: actor) { _, r in
+            try CaseRules.checkWithdraw(r)
+            return (.cancelled, .referralWithdrawn, text)
+        }
+    }
+
     /// Moves one referral, then lets the case's status follow all its referrals (SMS 3 when it becomes answered).
     private func changeReferral(
         _ referralID: Int, actor: Actor,
@@ -57,13 +66,14 @@ extension SQLStore {
             try await appendEvent(
                 db, c, event, actor: actor, at: at, agencyID: referral.agencyID, agencyName: referral.agencyName, text: text)
             let after = try await referrals(db, caseID: c.id)
-            let next = CaseRules.statusAfterReferralChange(after, current: c.status)
+            let history = try await events(db, caseID: c.id)
+            let next = CaseRules.statusAfterReferralChange(after, events: history)
             if next != c.status {
                 c.status = next
                 if next == .answered {
-                    c.answer = CaseRules.combinedAnswer(after)
+                    c.answer = CaseRules.combinedAnswer(history)
                     try await appendEvent(db, c, .answered, actor: actor, at: at, text: c.answer)
-                    try await enqueueSMS(db, c, .answered, to: mobile, text: SMSText.answered(c.trackingCode, publicURL: publicURL), at: at)
+                    try await enqueueSMS(db, c, .answered, to: mobile, text: SMSText.answered(c.trackingCode, link: trackingLink(c.trackingCode)), at: at)
                 }
             }
             try await save(db, c, at: at)
@@ -78,7 +88,7 @@ extension SQLStore {
             var (c, owner) = try await lockCase(db, code: code)
             // A wrong mobile looks exactly like a wrong code: nothing leaks.
             guard owner == mobile else { throw DomainError.caseNotFound }
-            try CaseRules.checkRate(c, rating: rating)
+            try CaseRules.checkRate(c, events: try await events(db, caseID: c.id), rating: rating)
             let actor = Actor.citizen(citizenID: c.citizenID)
             c.rating = rating
             c.status = CaseRules.statusAfterRating(rating)

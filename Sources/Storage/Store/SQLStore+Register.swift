@@ -108,7 +108,7 @@ extension SQLStore {
                 (SELECT name FROM provinces WHERE code = \(bind: draft.citizen.provinceCode)) AS province_name,
                 (SELECT province_code FROM counties WHERE code = \(bind: draft.citizen.countyCode ?? "")) AS county_province
             """
-        ).first()!
+        ).one()
         guard let active = try row.optionalInt("category_active"), active != 0, let category = try row.optionalString("category_name")
         else {
             throw DomainError(.invalid, "unknown_category", fa: "موضوع دسته‌بندی شناخته نشد.", en: "Unknown category.", field: "category")

@@ -30,7 +30,7 @@ extension SQLStore {
             }
             sql += " FROM cases\(unsafeRaw: Self.reportIndex(engine, "cases_for_reports")) WHERE "
             sql += Self.periodRange(period, province: provinceCode)
-            let row = try await db.raw(sql).first()!
+            let row = try await db.raw(sql).one()
             var counts: [[CaseReport.Count]] = []
             for (d, dimension) in dimensions.enumerated() {
                 var list: [CaseReport.Count] = []
@@ -55,7 +55,7 @@ extension SQLStore {
                 SELECT COUNT(*) AS n FROM cases\(unsafeRaw: Self.reportIndex(engine, "cases_for_reports"))
                 WHERE \(Self.periodRange(period.previous, province: provinceCode))
                 """
-            ).first()!.int("n")
+            ).one().int("n")
             return CaseReport(
                 period: period, provinceCode: provinceCode, asOf: asOf, cases: try row.int("n"), previousPeriodCases: previous,
                 byStatus: counts[0], byCategory: byCategory, byChannel: counts[1], byKind: counts[2], rated: rated,

@@ -16,7 +16,7 @@ extension SQLStore {
             c.answer = text
             try await save(db, c, at: at)
             try await appendEvent(db, c, .answered, actor: actor, at: at, text: text)
-            try await enqueueSMS(db, c, .answered, to: mobile, text: SMSText.answered(code, publicURL: publicURL), at: at)
+            try await enqueueSMS(db, c, .answered, to: mobile, text: SMSText.answered(code, link: trackingLink(code)), at: at)
             return try await detail(db, caseID: c.id)
         }
     }
@@ -24,7 +24,9 @@ extension SQLStore {
     public func refer(_ code: TrackingCode, to agencyIDs: [Int], note: String?, actor: Actor, expectedVersion: Int?) async throws -> CaseDetail {
         let at = now()
         let note = try TextInput.optional(note, field: "note", fa: "یادداشت ارجاع", max: TextInput.maxNote)
-        let agencies = Array(NSOrderedSet(array: agencyIDs)) as! [Int]
+        // Each agency once, in the order chosen.
+        var seen = Set<Int>()
+        let agencies = agencyIDs.filter { seen.insert($0).inserted }
         guard !agencies.isEmpty else {
             throw DomainError(.invalid, "agencies_required", fa: "دست‌کم یک دستگاه را برای ارجاع برگزینید.", en: "Choose at least one agency.", field: "agencyIds")
         }
@@ -40,7 +42,9 @@ extension SQLStore {
                 ?? Domain.Category.defaultAnswerDays
             let due = calendar.adding(businessDays: days, to: at)
             for agencyID in agencies {
-                let row = try await db.raw("SELECT name, active FROM agencies WHERE id = \(bind: agencyID)").first()
+                // Shared lock: an admin deactivating the agency waits for this referral (and then sees it).
+                let share = engine == .postgres ? " FOR SHARE" : ""
+                let row = try await db.raw("SELECT name, active FROM agencies WHERE id = \(bind: agencyID)\(unsafeRaw: share)").first()
                 guard let row, try row.bool("active") else {
                     throw DomainError(.invalid, "unknown_agency", fa: "دستگاه اجرایی شناخته نشد.", en: "Unknown agency.", field: "agencyIds")
                 }
@@ -68,7 +72,7 @@ extension SQLStore {
     public func merge(_ code: TrackingCode, into target: TrackingCode, actor: Actor) async throws -> CaseDetail {
         let at = now()
         return try await client.write { db in
-            var (source, _) = try await lockCase(db, code: code)
+            var (source, mobile) = try await lockCase(db, code: code)
             let (targetCase, _) = try await lockCase(db, code: target)
             try CaseRules.checkMerge(source, into: targetCase)
             for r in try await referrals(db, caseID: source.id, lock: true) where r.status.isOpen {
@@ -81,6 +85,7 @@ extension SQLStore {
             source.mergedIntoID = targetCase.id
             try await save(db, source, at: at)
             try await appendEvent(db, source, .merged, actor: actor, at: at, text: PersianDigits.toPersian(target.value))
+            try await enqueueSMS(db, source, .merged, to: mobile, text: SMSText.merged(code, into: target), at: at)
             return try await detail(db, caseID: source.id)
         }
     }

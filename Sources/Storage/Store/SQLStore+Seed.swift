@@ -48,7 +48,7 @@ extension SQLStore {
                     INSERT INTO agencies (name, kind, province_code, active)
                     VALUES (\(bind: "استانداری " + province.nameFa), 'governorate', \(bind: province.code), 1) RETURNING id
                     """
-                ).first()!.int("id")
+                ).one().int("id")
                 for county in province.counties {
                     try await db.raw(
                         "INSERT INTO counties (code, province_code, name) VALUES (\(bind: county.code), \(bind: province.code), \(bind: county.nameFa))"

@@ -8,16 +8,16 @@ public struct SQLStore: Sendable {
     public let client: any DatabaseClient
     /// The clock every write reads; tests fix it.
     public let now: @Sendable () -> Date
-    /// Base URL citizens are sent to in SMS 3.
-    public let publicURL: String
+    /// The address SMS 3 sends a citizen to for one case; the app builds it from its page table.
+    public let trackingLink: @Sendable (TrackingCode) -> String
     public let calendar: BusinessCalendar
 
     public init(
-        client: any DatabaseClient, publicURL: String, calendar: BusinessCalendar = .iran,
-        now: @escaping @Sendable () -> Date = { Date() }
+        client: any DatabaseClient, trackingLink: @escaping @Sendable (TrackingCode) -> String = { $0.value },
+        calendar: BusinessCalendar = .iran, now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.client = client
-        self.publicURL = publicURL
+        self.trackingLink = trackingLink
         self.calendar = calendar
         self.now = now
     }
@@ -53,12 +53,24 @@ extension SQLRow {
     }
 }
 
+extension SQLRawBuilder {
+    /// The one row a statement always yields (`RETURNING`, an aggregate); a missing row is a
+    /// storage fault, thrown rather than trapped, so a request fails alone instead of the server.
+    func one() async throws -> any SQLRow {
+        guard let row = try await first() else { throw StorageError.noRow }
+        return row
+    }
+}
+
 /// Data in the database that the code cannot read: a bug or a hand edit, never user input.
 public enum StorageError: Error, CustomStringConvertible {
     case corrupt(String)
+    /// A statement that always yields a row yielded none.
+    case noRow
     public var description: String {
         switch self {
         case .corrupt(let what): "unreadable stored value: \(what)"
+        case .noRow: "a statement that returns a row returned none"
         }
     }
 }

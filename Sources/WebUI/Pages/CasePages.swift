@@ -13,6 +13,8 @@ extension WebUI {
         struct ReferralRow {
             let id: Int; let agency: String; let statusLabel: String; let due: String; let answer: String?; let reason: String?
             let mine: Bool; let canAccept: Bool; let acceptURL: String; let answerURL: String; let returnURL: String
+            /// Screening may take an open referral back.
+            let canWithdraw: Bool; let withdrawURL: String
         }
         struct AgencyChoice { let id: Int; let name: String; let suggested: Bool }
         struct Screening {
@@ -46,7 +48,7 @@ extension WebUI {
     static let doneNotices: [String: String] = [
         "answer": "پاسخ ثبت شد و پیامک آن برای شهروند فرستاده می‌شود.", "refer": "نامه ارجاع شد.",
         "merge": "نامه ادغام شد.", "close": "نامه مختومه شد.", "accept": "رسیدگی آغاز شد.",
-        "return": "ارجاع بازگردانده شد.",
+        "return": "ارجاع بازگردانده شد.", "withdraw": "ارجاع پس گرفته شد.",
     ]
 
     /// Every form on the case page (`case.mustache`): screening's answer, refer, merge and close, and
@@ -104,17 +106,20 @@ extension WebUI {
         })
         router.post(RouterPath(SiteURL.referralActionPattern), use: page { request, context in
             let form = try await CaseForm.read(request)
-            let (staff, csrf) = try await signedInStaff(may: .handleReferral, csrf: form._csrf)
-            guard let id = context.parameters.get("id").flatMap({ Int($0) }), let detail = try await cases.detail(referralID: id),
-                let referral = detail.referrals.first(where: { $0.id == id }),
-                AccessPolicy.canHandle(staff, referralAgencyID: referral.agencyID, caseProvince: detail.case.provinceCode),
-                let action = context.parameters.get("action").flatMap(SiteURL.ReferralAction.init(rawValue:))
+            let action = context.parameters.get("action").flatMap(SiteURL.ReferralAction.init(rawValue:))
+            let (staff, csrf) = try await signedInStaff(may: action == .withdraw ? .screenCase : .handleReferral, csrf: form._csrf)
+            guard let action, let id = context.parameters.get("id").flatMap({ Int($0) }),
+                let detail = try await cases.detail(referralID: id), let referral = detail.referrals.first(where: { $0.id == id }),
+                action == .withdraw
+                    ? AccessPolicy.canSee(staff, caseProvince: detail.case.provinceCode, referredAgencyIDs: detail.referrals.map(\.agencyID))
+                    : AccessPolicy.canHandle(staff, referralAgencyID: referral.agencyID, caseProvince: detail.case.provinceCode)
             else { throw DomainError.notFound("referral", fa: "ارجاع") }
             do {
                 switch action {
                 case .accept: _ = try await cases.acceptReferral(id, actor: .staff(staff))
                 case .answer: _ = try await cases.answerReferral(id, answer: form.answer ?? "", actor: .staff(staff))
                 case .return: _ = try await cases.returnReferral(id, reason: form.reason ?? "", actor: .staff(staff))
+                case .withdraw: _ = try await cases.withdrawReferral(id, reason: form.reason ?? "", actor: .staff(staff))
                 }
             } catch let error as DomainError where [.invalid, .conflict].contains(error.kind) {
                 return try await casePage(detail, staff: staff, csrf: csrf, error: error.messageFa, status: .badRequest)
@@ -149,7 +154,9 @@ extension WebUI {
                 reason: r.returnReason,
                 mine: r.status.isOpen && AccessPolicy.canHandle(staff, referralAgencyID: r.agencyID, caseProvince: c.provinceCode),
                 canAccept: r.status == .pending, acceptURL: SiteURL.referralAction(r.id, .accept).path,
-                answerURL: SiteURL.referralAction(r.id, .answer).path, returnURL: SiteURL.referralAction(r.id, .return).path)
+                answerURL: SiteURL.referralAction(r.id, .answer).path, returnURL: SiteURL.referralAction(r.id, .return).path,
+                canWithdraw: screening != nil && (try? CaseRules.checkWithdraw(r)) != nil,
+                withdrawURL: SiteURL.referralAction(r.id, .withdraw).path)
         }
         let identify = AccessPolicy.mayIdentifyCitizen(staff, confidential: c.confidential)
         let person = detail.citizen

@@ -20,6 +20,8 @@ extension WebUI {
         let count: String
         let letters: [CitizenCase]
         let hasLetters: Bool
+        /// The next (older) page of letters, when there is one.
+        let nextURL: String?
         /// Rating forms send the citizen back here.
         let back = "my"
     }
@@ -34,13 +36,16 @@ extension WebUI {
             guard case .citizen(let mobile) = try await gate.principal(), let session = try await gate.currentSession() else {
                 return HTML.redirect(SiteURL.mySignIn.path)
             }
-            let letters = try await cases.details(forMobile: mobile, limit: 100).map(CitizenCase.init)
+            let lettersPage = try await cases.details(
+                forMobile: mobile, limit: 50, cursor: request.uri.queryParameters.get("cursor"))
+            let letters = lettersPage.details.map(CitizenCase.init)
             let rated = request.uri.queryParameters.get("rated") != nil
             let model = MyLettersModel(
                 layout: Layout(
                     title: "نامه‌های من", citizen: mobile.masked, csrf: session.csrfToken, current: SiteURL.myLetters.path,
                     notice: rated ? "امتیاز شما ثبت شد. سپاس از همراهی شما." : nil),
-                count: Show.number(letters.count), letters: letters, hasLetters: !letters.isEmpty)
+                count: Show.number(letters.count), letters: letters, hasLetters: !letters.isEmpty,
+                nextURL: lettersPage.nextCursor.map { SiteURL.myLetters.path + "?cursor=" + $0 })
             return render("my-letters", model)
         })
         router.get(RouterPath(SiteURL.mySignIn.path), use: page { _, _ in

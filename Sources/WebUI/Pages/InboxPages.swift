@@ -13,14 +13,18 @@ extension WebUI {
         let agencyName: String
         let count: String
         let items: [Item]
+        /// The next page of the inbox, when there is one.
+        let nextURL: String?
     }
 
     func registerInboxPages(on router: Router<SamadRequestContext>) {
-        router.get(RouterPath(SiteURL.inbox.path), use: page { _, _ in
+        router.get(RouterPath(SiteURL.inbox.path), use: page { request, _ in
             let (staff, csrf) = try await signedInStaff(may: .handleReferral)
             let agencyID = staff.role == .liaison ? staff.agencyID : nil
-            let entries = try await cases.inbox(
-                agencyID: agencyID, openOnly: true, scopeProvince: staff.role == .liaison ? nil : staff.provinceCode, limit: 200)
+            let inboxPage = try await cases.inbox(
+                agencyID: agencyID, openOnly: true, scopeProvince: staff.role == .liaison ? nil : staff.provinceCode, limit: 200,
+                cursor: request.uri.queryParameters.get("cursor"))
+            let entries = inboxPage.entries
             let agencyName = try await agencyID.asyncMap { try await reference.agency(id: $0)?.name } ?? nil
             let now = gate.now()
             let model = InboxModel(
@@ -34,7 +38,8 @@ extension WebUI {
                         code: Show.digits(entry.trackingCode.value), url: SiteURL.staffCase(entry.trackingCode.value).path,
                         subject: entry.subject, statusLabel: entry.referral.status.nameFa,
                         due: Show.dateTime(entry.referral.dueAt), urgency: urgency, urgencyLabel: label)
-                })
+                },
+                nextURL: inboxPage.nextCursor.map { SiteURL.inbox.path + "?cursor=" + $0 })
             return render("inbox", model)
         })
     }

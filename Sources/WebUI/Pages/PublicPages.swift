@@ -50,7 +50,7 @@ extension WebUI {
             timeline = detail.events.filter(\.kind.visibleToCitizen).map {
                 .init(at: Show.dateTime($0.at), description: $0.descriptionFa, text: $0.kind == .answered || $0.kind == .referralAnswered ? $0.text : nil)
             }
-            canRate = (c.status == .answered || c.status == .closed) && c.rating == nil
+            canRate = CaseRules.mayRate(c, events: detail.events)
             rating = c.rating.map { Show.number($0) }
         }
     }
@@ -69,6 +69,15 @@ extension WebUI {
             let mobile = request.uri.queryParameters.get("mobile") ?? ""
             return try await trackPage(code: code, mobile: mobile, notice: nil)
         })
+        // The link of SMS 3: the follow-up form with the code filled in; the mobile still proves ownership.
+        router.get(RouterPath(SiteURL.trackCasePattern), use: page { _, context in
+            guard let code = try? TrackingCode(parsing: context.parameters.get("code") ?? "") else {
+                return errorPage(status: .notFound)
+            }
+            let model = TrackModel(
+                layout: Layout(title: "پیگیری نامه", current: SiteURL.track.path), code: code.value, mobile: "")
+            return render("track", model)
+        })
         router.post(RouterPath(SiteURL.rate.path), use: page { request, _ in
             let form = try await RatingForm.read(request)
             do {
@@ -79,8 +88,10 @@ extension WebUI {
                 // Rated from "my letters": back there, with the notice.
                 if form.back == "my" { return HTML.redirect(SiteURL.myLetters.path + "?rated=1") }
                 return try await trackPage(code: code.value, mobile: mobile.value, notice: "امتیاز شما ثبت شد. سپاس از همراهی شما.")
-            } catch let error as DomainError where error.kind == .invalid {
-                return try await trackPage(code: form.code ?? "", mobile: form.mobile ?? "", notice: nil, error: error.messageFa)
+            } catch let error as DomainError where error.kind == .invalid || error.kind == .conflict {
+                var page = try await trackPage(code: form.code ?? "", mobile: form.mobile ?? "", notice: nil, error: error.messageFa)
+                if error.kind == .conflict { page.status = .conflict }
+                return page
             } catch let error as any BilingualError where !(error is DomainError) {
                 // A code or mobile that does not parse: the form again, saying which.
                 return try await trackPage(code: form.code ?? "", mobile: form.mobile ?? "", notice: nil, error: error.messageFa)
