@@ -138,7 +138,13 @@ let package = Package(
         .testTarget(name: "PersianKitTests", dependencies: ["PersianKit"], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: strict),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "HTTPAPITests", dependencies: ["HTTPAPI", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")], swiftSettings: strict),
+        .testTarget(
+            name: "HTTPAPITests",
+            dependencies: [
+                "HTTPAPI", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            swiftSettings: strict),
         .testTarget(name: "WebUITests", dependencies: ["WebUI", "TestSupport"], resources: [.copy("Snapshots")], swiftSettings: strict),
         .testTarget(name: "WorkersTests", dependencies: ["Workers", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")], swiftSettings: strict),
         .testTarget(name: "AppBootstrapTests", dependencies: ["AppBootstrap", "TestSupport", "samad", .product(name: "AsyncHTTPClient", package: "async-http-client")], swiftSettings: strict),

@@ -15,8 +15,10 @@ func buildRouter(config: AppConfig, store: SQLStore, gateway: any SMSGateway) as
     let router = Router(context: SamadRequestContext.self)
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: MetricsMiddleware())
-    router.add(middleware: APIErrorMiddleware())
+    // The identity comes first, so refusals are logged with the client's address.
     router.add(middleware: RequestIdentityMiddleware(trustProxy: config.trustProxy))
+    router.add(middleware: APIErrorMiddleware())
+    router.add(middleware: BodyLimitMiddleware())
     let database = store.client
     let gatekeeper = Gatekeeper(
         auth: store, staff: store, rateLimits: config.rateLimitsShared ? .shared(store) : .memory,
@@ -45,5 +47,7 @@ func buildRouter(config: AppConfig, store: SQLStore, gateway: any SMSGateway) as
             status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(bytes: MetricsBootstrap.registry.emitToBuffer())))
     }
+    // Last, so it wraps only the not-found answer: a served path asked with another method is a 405.
+    router.add(middleware: MethodNotAllowedMiddleware(routes: router.routes.map { "\($0.method) \($0.path)" }))
     return router
 }

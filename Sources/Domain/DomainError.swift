@@ -74,6 +74,12 @@ extension DomainError {
     public static let forbidden = DomainError(
         .forbidden, "forbidden", fa: "شما اجازه این کار را ندارید.", en: "You are not allowed to do this.")
 
+    /// A token limited to some actions asked for a token with more (or with no limits).
+    public static let tokenExceedsIssuer = DomainError(
+        .forbidden, "token_exceeds_issuer",
+        fa: "توکنی که با آن درخواست داده‌اید محدود است و نمی‌تواند توکنی با اجازه‌های بیشتر یا نامحدود بسازد.",
+        en: "A limited token may only issue tokens whose permissions are a subset of its own.")
+
     public static let staleVersion = DomainError(
         .conflict, "stale_version", fa: "این نامه در این فاصله تغییر کرده است؛ صفحه را دوباره بارگیری کنید.",
         en: "The case changed meanwhile; reload it and try again.")

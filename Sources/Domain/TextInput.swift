@@ -1,24 +1,26 @@
 import PersianKit
 
-/// Free text from people: normalised once on the way in, then checked for length.
+/// Free text from people: normalised once on the way in, then checked for visible content and length.
 public enum TextInput {
     public static let maxSubject = 200
     public static let maxBody = 4_000
     public static let maxNote = 4_000
     public static let maxName = 100
+    public static let maxLabel = 100
 
-    /// Normalises and requires non-empty text of at most `max` characters.
+    /// Normalises and requires text that shows something (not only spaces or invisible
+    /// characters such as ZWNJ, U+2060 or Hangul fillers) of at most `max` characters.
     public static func required(_ raw: String?, field: String, fa: String, max: Int) throws(DomainError) -> String {
         let text = PersianText.normalize(raw ?? "")
-        guard !text.isEmpty else { throw .required(field, fa: fa) }
+        guard PersianText.hasVisibleContent(text) else { throw .required(field, fa: fa) }
         guard text.count <= max else { throw .tooLong(field, fa: fa, max: max) }
         return text
     }
 
-    /// Normalises optional text; empty becomes nil.
+    /// Normalises optional text; empty or invisible-only text becomes nil.
     public static func optional(_ raw: String?, field: String, fa: String, max: Int) throws(DomainError) -> String? {
         let text = PersianText.normalize(raw ?? "")
-        if text.isEmpty { return nil }
+        guard PersianText.hasVisibleContent(text) else { return nil }
         guard text.count <= max else { throw .tooLong(field, fa: fa, max: max) }
         return text
     }

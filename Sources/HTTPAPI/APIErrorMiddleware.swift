@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Hummingbird
+import NIOCore
 import OpenAPIRuntime
 import PersianKit
 
@@ -14,6 +15,8 @@ public struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return try await next(request, context)
         } catch {
             let (status, body) = Self.describe(error)
+            // Headers the error names (Allow on a 405) go out with it.
+            let extra = (error as? HTTPError)?.headers ?? [:]
             if status == .internalServerError {
                 context.logger.error("unhandled error", metadata: ["error": "\(error)", "path": "\(request.uri.path)"])
             } else {
@@ -25,7 +28,9 @@ public struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
                         "path": "\(request.uri.path)", "client": "\(RequestIdentity.current.remoteAddress)",
                     ])
             }
-            return Self.response(status: status, body)
+            var response = Self.response(status: status, body)
+            for field in extra where response.headers[field.name] == nil { response.headers.append(field) }
+            return response
         }
     }
 
@@ -45,6 +50,8 @@ public struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return (.badRequest, .malformedRequest)
         case let error as HTTPError:
             return (error.status, httpError(error.status))
+        case is NIOTooManyBytesError:
+            return (.contentTooLarge, httpError(.contentTooLarge))
         default:
             return (
                 .internalServerError,
@@ -73,7 +80,9 @@ public struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         case .methodNotAllowed:
             DomainError(.invalid, "method_not_allowed", fa: "این روش درخواست پذیرفته نیست.", en: "Method not allowed.")
         case .contentTooLarge:
-            DomainError(.invalid, "too_large", fa: "حجم درخواست بیش از اندازه است.", en: "Request body too large.")
+            DomainError(
+                .invalid, "payload_too_large", fa: "حجم درخواست بیش از اندازهٔ مجاز (یک مگابایت) است.",
+                en: "The request body is larger than the 1 MB allowed.")
         default:
             DomainError(.invalid, "http_\(status.code)", fa: "درخواست پذیرفته نشد.", en: status.reasonPhrase)
         }

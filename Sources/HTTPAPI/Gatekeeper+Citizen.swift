@@ -23,6 +23,7 @@ extension Gatekeeper {
     /// Checks the code; on success starts a citizen session (its cookie is set on the response) and
     /// returns its CSRF token.
     public func signInCitizen(_ mobile: MobileNumber, code rawCode: String) async throws -> String {
+        try InputLimits.check(rawCode, field: "code", fa: "کد ورود", max: InputLimits.maxSecret)
         try await limit("verify-address", RequestIdentity.current.remoteAddress, RateLimits.codeVerifyPerAddress)
         let code = PersianText.normalizeIdentifier(rawCode)
         switch try await auth.verifyOTP(mobile: mobile, codeHash: Self.codeHash(code, mobile: mobile), maxAttempts: Self.codeTries) {

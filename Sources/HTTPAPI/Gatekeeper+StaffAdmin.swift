@@ -31,6 +31,7 @@ extension Gatekeeper {
     /// A staff member changes their own password: the current one must match; every session of
     /// theirs ends, and the cookie of this one is cleared.
     public func changePassword(_ staff: Staff, current: String, new: String) async throws {
+        try InputLimits.check(current, field: "currentPassword", fa: "گذرواژه کنونی", max: InputLimits.maxPassword)
         guard let account = try await auth.credentials(username: staff.username), let hash = account.passwordHash,
             await Self.verify(current, hash: hash)
         else { throw Self.invalidCredentials }

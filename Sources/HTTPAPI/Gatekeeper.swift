@@ -21,8 +21,10 @@ public struct Gatekeeper: Sendable {
 
     /// Sessions last a working day.
     public static let sessionLifetime: TimeInterval = 12 * 3600
-    /// Five wrong passwords in a row lock the account for fifteen minutes.
-    static let maxFailedLogins = 5
+    /// Fifty wrong passwords in a row, from any addresses, lock the account for fifteen minutes: a
+    /// ceiling against guessing spread over many addresses. Each address has its own, much lower
+    /// limit first (`RateLimits.loginFailuresPerUserAddress`), so one stranger cannot lock anyone out.
+    static let maxFailedLogins = 50
     static let lockout: TimeInterval = 15 * 60
 
     public init(
@@ -54,16 +56,29 @@ public struct Gatekeeper: Sendable {
     /// Checks a staff member's password (and second factor), with rate limits and lock-out; on
     /// success starts a session whose cookie is set on the response. Returns the staff member and
     /// the session's CSRF token.
+    ///
+    /// Failures are counted per username *and* address: five from one address make that address
+    /// wait, while the account's owner elsewhere still signs in. Fifty in a row from anywhere lock
+    /// the account itself (until it passes or an admin resets the password).
     public func signIn(username rawUsername: String, password: String, totp: String?) async throws -> (Staff, csrf: String) {
+        // Sizes first: an oversized field costs a length check, never a hash, a query or a counter key.
+        try InputLimits.check(rawUsername, field: "username", fa: "نام کاربری", max: InputLimits.maxUsername)
+        try InputLimits.check(password, field: "password", fa: "گذرواژه", max: InputLimits.maxPassword)
+        if let totp { try InputLimits.check(totp, field: "totp", fa: "کد دومرحله‌ای", max: InputLimits.maxSecret) }
         let username = rawUsername.trimmingCharacters(in: .whitespaces).lowercased()
-        try await limit("login-address", RequestIdentity.current.remoteAddress, RateLimits.loginPerAddress)
-        try await limit("login-user", username, RateLimits.loginPerUsername)
+        let address = RequestIdentity.current.remoteAddress
+        try await limit("login-address", address, RateLimits.loginPerAddress)
+        let failures = "login-failures:\(username)|\(address)"
         let now = now()
+        if let wait = try await limiter.waitTime(failures, RateLimits.loginFailuresPerUserAddress, now: now) {
+            throw Self.signInThrottled(retryAfter: wait)
+        }
         guard let account = try await auth.credentials(username: username), let hash = account.passwordHash,
             account.staff.active
         else {
             // Spend the same time as a real check, so unknown usernames cannot be told apart.
             _ = await Self.verify(password, hash: Self.dummyHash)
+            try await limiter.record(failures, RateLimits.loginFailuresPerUserAddress, now: now)
             throw Self.invalidCredentials
         }
         if let until = account.lockedUntil, until > now {
@@ -73,13 +88,12 @@ public struct Gatekeeper: Sendable {
                 retryAfter: Int(until.timeIntervalSince(now).rounded(.up)))
         }
         guard await Self.verify(password, hash: hash) else {
-            let lock = account.failedLogins + 1 >= Self.maxFailedLogins ? now.addingTimeInterval(Self.lockout) : nil
-            try await auth.recordFailedLogin(staffID: account.staff.id, lockUntil: lock)
+            try await recordFailure(account, key: failures, now: now)
             throw Self.invalidCredentials
         }
         if let secret = account.totpSecret {
             guard let code = totp.map(PersianDigits.toASCII), Self.totpMatches(code, secret: secret, at: now) else {
-                try await auth.recordFailedLogin(staffID: account.staff.id, lockUntil: nil)
+                try await recordFailure(account, key: failures, now: now)
                 throw DomainError(
                     .unauthenticated, "totp_required", fa: "کد دومرحله‌ای نادرست است یا وارد نشده است.",
                     en: "A valid second-factor code is required.", field: "totp")
@@ -88,6 +102,21 @@ public struct Gatekeeper: Sendable {
         try await auth.recordSuccessfulLogin(staffID: account.staff.id)
         let csrf = try await startSession(kind: .staff, staffID: account.staff.id, mobile: nil)
         return (account.staff, csrf)
+    }
+
+    /// Counts a failed sign-in for this username and address, and towards the account's lock.
+    private func recordFailure(_ account: StaffCredentials, key: String, now: Date) async throws {
+        try await limiter.record(key, RateLimits.loginFailuresPerUserAddress, now: now)
+        let lock = account.failedLogins + 1 >= Self.maxFailedLogins ? now.addingTimeInterval(Self.lockout) : nil
+        try await auth.recordFailedLogin(staffID: account.staff.id, lockUntil: lock)
+    }
+
+    static func signInThrottled(retryAfter: Int) -> DomainError {
+        DomainError(
+            .tooMany, "sign_in_throttled",
+            fa: "ورود به این حساب از این نشانی به دلیل تلاش‌های نادرست پیاپی موقتاً بسته است؛ \(JalaliFormat.number((retryAfter + 59) / 60)) دقیقه دیگر دوباره تلاش کنید.",
+            en: "Too many failed sign-ins to this account from this address; try again in \((retryAfter + 59) / 60) minutes.",
+            retryAfter: retryAfter)
     }
 
     /// Creates a session, sets its cookie on the response, and returns its CSRF token.
@@ -111,7 +140,7 @@ public struct Gatekeeper: Sendable {
 
     /// The live session the cookie names, if any.
     public func currentSession() async throws -> SessionRecord? {
-        guard let id = RequestIdentity.current.sessionID else { return nil }
+        guard let id = RequestIdentity.current.sessionID, id.utf8.count <= InputLimits.maxSecret else { return nil }
         return try await auth.session(idHash: SecretHash.sha256(id))
     }
 
@@ -121,7 +150,11 @@ public struct Gatekeeper: Sendable {
     public func principal(csrf formToken: String? = nil) async throws -> Principal {
         let identity = RequestIdentity.current
         if let token = identity.bearerToken {
-            guard let (staff, permissions) = try await auth.tokenPrincipal(token) else { throw DomainError.unauthenticated }
+            // A token and a session cookie together are refused: the pages would run as the
+            // token's account with the cookie's session, and the token's limits would be lost.
+            guard identity.sessionID == nil else { throw Self.ambiguousCredentials }
+            guard token.utf8.count <= InputLimits.maxSecret, let (staff, permissions) = try await auth.tokenPrincipal(token)
+            else { throw DomainError.unauthenticated }
             return .staff(staff, permissions: permissions)
         }
         guard let session = try await currentSession() else { return .anonymous }
@@ -143,6 +176,10 @@ public struct Gatekeeper: Sendable {
     public static let csrfInvalid = DomainError(
         .forbidden, "csrf_invalid", fa: "برگه منقضی شده است؛ صفحه را دوباره بارگیری کنید.",
         en: "Missing or wrong CSRF token.")
+
+    public static let ambiguousCredentials = DomainError(
+        .invalid, "ambiguous_credentials", fa: "درخواست باید یا توکن داشته باشد یا نشست ورود، نه هر دو.",
+        en: "Send either a bearer token or the session cookie, not both.")
 
     public static let invalidCredentials = DomainError(
         .unauthenticated, "invalid_credentials", fa: "نام کاربری یا گذرواژه نادرست است.",
@@ -167,6 +204,7 @@ public struct Gatekeeper: Sendable {
     }
 
     public static func checkNewPassword(_ password: String) throws {
+        try InputLimits.check(password, field: "newPassword", fa: "گذرواژه تازه", max: InputLimits.maxPassword)
         guard password.count >= 10 else {
             throw DomainError(
                 .invalid, "weak_password", fa: "گذرواژه باید دست‌کم ۱۰ نویسه باشد.",

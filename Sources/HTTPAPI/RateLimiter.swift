@@ -46,6 +46,28 @@ public struct RateLimiter: Sendable {
             throw DomainError.rateLimited(retryAfter: max(1, wait))
         }
     }
+
+    /// Seconds until `key` may be tried again when its window is used up, without counting a hit;
+    /// nil while it is under its rule. Failed sign-ins are checked this way and counted only when they fail.
+    public func waitTime(_ key: String, _ rule: Rule, now: Date) async throws -> Int? {
+        let current: (hits: Int, windowStart: Date)?
+        if let shared {
+            current = try await shared.currentHits(key: key, window: rule.window, now: now)
+        } else {
+            current = await memory.peek(key, window: rule.window, now: now)
+        }
+        guard let current, current.hits >= rule.limit else { return nil }
+        return max(1, Int((rule.window - now.timeIntervalSince(current.windowStart)).rounded(.up)))
+    }
+
+    /// Counts a hit without refusing it (a failure, counted after the fact).
+    public func record(_ key: String, _ rule: Rule, now: Date) async throws {
+        if let shared {
+            _ = try await shared.countHit(key: key, window: rule.window, now: now)
+        } else {
+            _ = await memory.count(key, window: rule.window, now: now)
+        }
+    }
 }
 
 /// The in-process windows.
@@ -61,6 +83,11 @@ private actor MemoryWindows {
         if now.timeIntervalSince(entry.start) >= window { entry = (now, 0) }
         entry.count += 1
         windows[key] = entry
+        return (entry.count, entry.start)
+    }
+
+    func peek(_ key: String, window: TimeInterval, now: Date) -> (hits: Int, windowStart: Date)? {
+        guard let entry = windows[key], now.timeIntervalSince(entry.start) < window else { return nil }
         return (entry.count, entry.start)
     }
 
@@ -90,8 +117,11 @@ public enum RateLimits {
     public static let trackPerAddress = RateLimiter.Rule(limit: 30, window: 60)
     /// Look-ups of one tracking code (with any mobile).
     public static let trackPerCode = RateLimiter.Rule(limit: 10, window: 60)
+    /// Sign-in attempts per address, whatever the username.
     public static let loginPerAddress = RateLimiter.Rule(limit: 20, window: 60)
-    public static let loginPerUsername = RateLimiter.Rule(limit: 10, window: 900)
+    /// Failed sign-ins of one username from one address: five, then that address waits 15 minutes.
+    /// Keyed by username and address, so a stranger elsewhere cannot lock the real user out.
+    public static let loginFailuresPerUserAddress = RateLimiter.Rule(limit: 5, window: 900)
     public static let codeRequestPerAddress = RateLimiter.Rule(limit: 10, window: 600)
     public static let codeRequestPerMobile = RateLimiter.Rule(limit: 3, window: 600)
     public static let codeVerifyPerAddress = RateLimiter.Rule(limit: 30, window: 600)

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import NIOCore
 import Synchronization
 
 /// What the transport knows about who is asking, carried to the OpenAPI handlers in a task-local
@@ -11,7 +12,7 @@ public struct RequestIdentity: Sendable {
     public var sessionID: String?
     /// The `X-CSRF-Token` header, if sent.
     public var csrfToken: String?
-    /// The client's address: the socket peer (or the first X-Forwarded-For hop behind a trusted proxy).
+    /// The client's address: the socket peer (or the last X-Forwarded-For hop behind a trusted proxy).
     public var remoteAddress: String
     /// Whether the method changes state (everything but GET, HEAD, OPTIONS).
     public var isWrite: Bool
@@ -52,10 +53,8 @@ public struct RequestIdentityMiddleware: RouterMiddleware {
     }
 
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        var address = context.remoteAddress?.ipAddress ?? "unknown"
-        if trustProxy, let forwarded = request.headers[RequestIdentity.forwardedFor]?.split(separator: ",").first {
-            address = forwarded.trimmingCharacters(in: .whitespaces)
-        }
+        let address = Self.clientAddress(
+            peer: context.remoteAddress?.ipAddress, forwardedFor: request.headers[values: RequestIdentity.forwardedFor], trustProxy: trustProxy)
         let identity = RequestIdentity(
             authorization: request.headers[.authorization],
             sessionID: SessionCookie.value(in: request.headers[values: .cookie]),
@@ -69,6 +68,24 @@ public struct RequestIdentityMiddleware: RouterMiddleware {
             response.headers.append(HTTPField(name: .setCookie, value: cookie))
         }
         return response
+    }
+}
+
+extension RequestIdentityMiddleware {
+    /// The client's address: the socket peer, or behind our own proxy (`trustProxy`) the last
+    /// X-Forwarded-For hop, the one that proxy added (earlier hops are whatever the client sent).
+    /// A hop that is not an IP address is ignored, so a forged header cannot mint rate-limit keys.
+    static func clientAddress(peer: String?, forwardedFor: [String], trustProxy: Bool) -> String {
+        if trustProxy, let hop = forwardedFor.last?.split(separator: ",").last?.trimmingCharacters(in: .whitespaces),
+            hop.utf8.count <= 45, isIPAddress(hop)
+        {
+            return hop
+        }
+        return peer ?? "unknown"
+    }
+
+    static func isIPAddress(_ text: String) -> Bool {
+        (try? SocketAddress(ipAddress: text, port: 0)) != nil
     }
 }
 

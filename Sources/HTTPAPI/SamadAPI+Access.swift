@@ -7,16 +7,24 @@ import Storage
 extension SamadAPI {
     /// The staff member allowed to call `operation`, or 401 (no one signed in) / 403 (not allowed).
     func staff(for operation: APIOperation) async throws -> Staff {
+        try await caller(for: operation).staff
+    }
+
+    /// The staff member allowed to call `operation` and, when they came with a limited token, its
+    /// permissions (nil: a session, or a token that may do everything the account may).
+    func caller(for operation: APIOperation) async throws -> (staff: Staff, permissions: Set<StaffAction>?) {
         guard case .staff(let staff, let permissions) = try await gate.principal() else { throw DomainError.unauthenticated }
         switch operation.access {
         case .staff(let action):
             try AccessPolicy.require(staff, may: action, tokenPermissions: permissions)
         case .anyStaff:
             guard staff.active else { throw DomainError.forbidden }
+            // The account's own affairs (its password) are not among a limited token's actions.
+            if permissions != nil { throw DomainError.forbidden }
         case .open, .citizen:
             throw DomainError.forbidden
         }
-        return staff
+        return (staff, permissions)
     }
 
     /// The signed-in citizen, for `.citizen` operations.
@@ -49,7 +57,14 @@ extension SamadAPI {
     }
 
     /// Tracking codes are checked (length, check digit) before any database look-up.
+    /// The API takes digits only (ASCII, Persian or Arabic-Indic), as openapi.yaml's pattern says;
+    /// the pages also accept the grouped form people copy from an SMS.
     static func trackingCode(_ raw: String) throws -> TrackingCode {
+        let digits: [ClosedRange<UInt32>] = [0x30...0x39, 0x06F0...0x06F9, 0x0660...0x0669]
+        let digit = { (u: Unicode.Scalar) in digits.contains { $0.contains(u.value) } }
+        guard raw.utf8.count <= InputLimits.maxIdentifier, raw.unicodeScalars.allSatisfy(digit) else {
+            throw DomainError(IdentifierError.notDigits(.trackingCode), field: "trackingCode")
+        }
         do { return try TrackingCode(parsing: raw) } catch { throw DomainError(error, field: "trackingCode") }
     }
 }

@@ -19,6 +19,9 @@ extension SamadAPI {
                 .forbidden, "out_of_scope", fa: "ثبت نامه برای این استان در حدود دسترسی شما نیست.",
                 en: "Registering cases for this province is outside your scope.", field: "citizen.province")
         }
+        if let key = input.headers.idempotencyKey {
+            try InputLimits.check(key, field: "idempotencyKey", fa: "کلید تکرار", max: InputLimits.maxSecret)
+        }
         let registration = try await cases.register(
             draft, actor: .staff(staff), idempotencyKey: input.headers.idempotencyKey)
         return .created(.init(body: .json(.init(registration.detail, viewer: staff))))
@@ -42,9 +45,10 @@ extension SamadAPI {
         query.kind = q.kind?.domain
         query.from = try q.from.map { try Self.dayStart($0, field: "from") }
         query.to = try q.to.map { try Self.dayStart($0, field: "to").addingTimeInterval(86_400) }
+        if let text = q.q { try InputLimits.check(text, field: "q", fa: "متن جست‌وجو", max: InputLimits.maxQuery) }
         query.text = q.q
         query.order = q.order.flatMap { CaseQuery.Order(rawValue: $0.rawValue) } ?? .newest
-        query.limit = q.limit ?? 50
+        query.limit = try Self.pageLimit(q.limit, default: 50)
         query.cursor = q.cursor
         if staff.role == .liaison {
             guard let agency = staff.agencyID else { throw DomainError.forbidden }
@@ -54,6 +58,17 @@ extension SamadAPI {
         }
         let page = try await cases.list(query)
         return .ok(.init(body: .json(.init(items: page.items.map { .init($0, viewer: staff) }, nextCursor: page.nextCursor))))
+    }
+
+    /// A page size of 1 to 200, as openapi.yaml says; anything else is refused, not clamped.
+    static func pageLimit(_ raw: Int?, default fallback: Int) throws -> Int {
+        guard let raw else { return fallback }
+        guard (1...200).contains(raw) else {
+            throw DomainError(
+                .invalid, "invalid_limit", fa: "تعداد در هر صفحه باید از ۱ تا ۲۰۰ باشد.", en: "limit must be between 1 and 200.",
+                field: "limit")
+        }
+        return raw
     }
 
     static func statuses(_ raw: String?) throws -> [CaseStatus] {

@@ -9,7 +9,7 @@ extension SamadAPI {
         let agency: Int? = staff.role == .liaison ? staff.agencyID : input.query.agency
         let page = try await cases.inbox(
             agencyID: agency, openOnly: input.query.open ?? true,
-            scopeProvince: staff.role == .liaison ? nil : staff.provinceCode, limit: input.query.limit ?? 100,
+            scopeProvince: staff.role == .liaison ? nil : staff.provinceCode, limit: try Self.pageLimit(input.query.limit, default: 100),
             cursor: input.query.cursor)
         let items: [Components.Schemas.InboxItem] = page.entries.map {
             .init(

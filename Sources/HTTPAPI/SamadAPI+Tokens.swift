@@ -14,12 +14,15 @@ extension SamadAPI {
     }
 
     func createToken(_ input: Operations.CreateToken.Input) async throws -> Operations.CreateToken.Output {
-        let admin = try await staff(for: .createToken)
+        let (admin, own) = try await caller(for: .createToken)
         guard case .json(let body) = input.body else { throw DomainError.malformedRequest }
+        try InputLimits.check(body.username, field: "username", fa: "نام کاربری", max: InputLimits.maxUsername)
+        let permissions = body.permissions.map { Set($0.compactMap { StaffAction(rawValue: $0.rawValue) }) }
+        // A limited token issues only tokens within its own limits; an unlimited one would be an escape.
+        if let own, !(permissions.map { $0.isSubset(of: own) } ?? false) { throw DomainError.tokenExceedsIssuer }
         guard let owner = try await staffAccounts.staff(username: body.username.lowercased()), try await manages(admin, staffID: owner.id)
         else { throw DomainError.notFound("staff", fa: "کاربر") }
-        let permissions = body.permissions.map { Set($0.compactMap { StaffAction(rawValue: $0.rawValue) }) }
-        let label = try TextInput.optional(body.label, field: "label", fa: "برچسب", max: 100)
+        let label = try TextInput.optional(body.label, field: "label", fa: "برچسب", max: TextInput.maxLabel)
         let token = try await auth.issueToken(staffID: owner.id, label: label, permissions: permissions)
         // The newest of the owner's tokens is the one just issued (ids grow); none would be a storage fault.
         guard let info = try await auth.tokens(staffID: owner.id).last else { throw StorageError.noRow }

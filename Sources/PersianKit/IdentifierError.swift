@@ -105,6 +105,11 @@ public enum IdentifierError: BilingualError, Equatable {
 enum IdentifierInput {
     /// `normalizeIdentifier`, then reject empty or non-digit input (`+` allowed only if `allowPlus`).
     static func digits(_ input: String, kind: IdentifierKind, allowPlus: Bool = false) throws(IdentifierError) -> String {
+        // No identifier is longer than a few dozen scalars, even with spaces and dashes: a huge
+        // input is refused before it is normalised (64, the maxLength openapi.yaml gives them).
+        guard input.utf8.count <= 256, input.unicodeScalars.count <= 64 else {
+            throw .wrongLength(kind, expected: kind == .nationalID ? 10 : 11, actual: input.unicodeScalars.count)
+        }
         let s = PersianText.normalizeIdentifier(input)
         if s.isEmpty { throw .empty(kind) }
         for (i, u) in s.unicodeScalars.enumerated() {

@@ -36,6 +36,17 @@ enum PersianCharacters {
         }
     }
 
+    /// Letters and symbols that Unicode counts as visible but that draw nothing: the Hangul
+    /// fillers (U+115F, U+1160, U+3164, U+FFA0), the Braille blank (U+2800) and the Khmer
+    /// inherent vowels (U+17B4, U+17B5). Text made only of these (and of spaces and format
+    /// characters) has no visible content.
+    static func isBlankLookingGlyph(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800, 0x17B4, 0x17B5: return true
+        default: return false
+        }
+    }
+
     static func isNewline(_ u: Unicode.Scalar) -> Bool {
         switch u.value {
         case 0x000A, 0x000B, 0x000C, 0x000D, 0x0085, 0x2028, 0x2029: return true

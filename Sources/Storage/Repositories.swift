@@ -105,6 +105,9 @@ public protocol RateLimitRepository: Sendable {
     /// Counts one hit for `key` and returns the hits of its current window and when that window
     /// began; a window older than `window` seconds starts again at `now`.
     func countHit(key: String, window: TimeInterval, now: Date) async throws -> (hits: Int, windowStart: Date)
+    /// The hits of `key`'s current window and when it began, without counting one; nil when no
+    /// window younger than `window` seconds exists.
+    func currentHits(key: String, window: TimeInterval, now: Date) async throws -> (hits: Int, windowStart: Date)?
     /// Forgets windows that began before `cutoff`.
     func forgetRateLimitWindows(before cutoff: Date) async throws
 }

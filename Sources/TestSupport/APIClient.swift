@@ -11,6 +11,9 @@ public struct APIClient: Sendable {
         self.client = client
     }
 
+    /// The loopback port of a `.live` test server.
+    public var port: Int? { client.port }
+
     /// Sends a request; `json` is serialised as the body, `raw` is sent as-is (for malformed input).
     public func send(
         _ method: HTTPRequest.Method, _ path: String, token: String? = nil, json: [String: Any]? = nil,

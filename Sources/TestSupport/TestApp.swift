@@ -30,7 +30,7 @@ public struct TestApp: Sendable {
 }
 
 /// Builds the real application (the same `buildApplication` as `samad serve`) on a scratch database.
-/// `configure` changes the configuration before the app is built (a setting under test).
+/// `configure` adjusts the configuration first (e.g. `trustProxy`, to give requests client addresses).
 public func withTestApp<T: Sendable>(
     database engine: TestDatabase, configure: @Sendable (inout AppConfig) -> Void = { _ in },
     _ body: @Sendable (TestApp) async throws -> T
@@ -63,13 +63,14 @@ public func withTestApp<T: Sendable>(
     return try result.get()
 }
 
-/// Same, with the HTTP router driven in-process.
+/// Same, with the HTTP router driven in-process (`.router`), or served on a loopback port (`.live`)
+/// for what only a real connection shows: the socket peer's address, chunked request bodies.
 public func withTestAPI<T: Sendable>(
-    database engine: TestDatabase, configure: @Sendable (inout AppConfig) -> Void = { _ in },
+    database engine: TestDatabase, mode: TestingSetup = .router, configure: @Sendable (inout AppConfig) -> Void = { _ in },
     _ body: @Sendable (TestApp, APIClient) async throws -> T
 ) async throws -> T {
     try await withTestApp(database: engine, configure: configure) { app in
-        try await app.samad.application.test(.router) { client in
+        try await app.samad.application.test(mode) { client in
             try await body(app, APIClient(client: client))
         }
     }

@@ -42,10 +42,10 @@ import TestSupport
                 #expect(wrong.status == 401)
                 #expect(wrong.errorCode == "invalid_credentials")
             }
-            // Locked: even the right password is refused, with the time to wait.
+            // Throttled from this address: even the right password is refused, with the time to wait.
             let locked = try await api.send(.post, "/api/v1/session", json: ["username": "operator", "password": Fixtures.password("operator")])
             #expect(locked.status == 429)
-            #expect(locked.errorCode == "account_locked")
+            #expect(locked.errorCode == "sign_in_throttled")
             #expect(Int(locked.headers[.retryAfter] ?? "") ?? 0 > 0)
             app.clock.advance(by: 16 * 60)
             #expect(try await api.signIn("operator", password: Fixtures.password("operator")) != nil)

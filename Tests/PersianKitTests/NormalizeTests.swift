@@ -56,3 +56,19 @@ import Testing
         #expect(PersianText.normalizeIdentifier("12a") == "12a")
     }
 }
+
+/// Visible content: what `TextInput` requires of names, subjects and texts.
+@Suite struct VisibleContentTests {
+    @Test(arguments: [
+        "", " ", "\u{2060}", "\u{3164}", "\u{115F}", "\u{1160}", "\u{FFA0}", "\u{034F}", "\u{200C}", "\u{200D}",
+        "\u{200B}\u{FEFF}", "\u{2800}", "\u{17B4}", "\u{180E}", "\u{E0020}\u{E0041}", "\u{064B}", "\u{E000}",
+    ])
+    func invisibleOnly(_ text: String) {
+        #expect(!PersianText.hasVisibleContent(text))
+    }
+
+    @Test(arguments: ["رضا", "محمد\u{200C}علی", "\u{2060}a", "۱", "؟", "-", "\u{3164}x"])
+    func visible(_ text: String) {
+        #expect(PersianText.hasVisibleContent(text))
+    }
+}

@@ -22,6 +22,18 @@ extension SQLStore: RateLimitRepository {
         }
     }
 
+    public func currentHits(key: String, window: TimeInterval, now: Date) async throws -> (hits: Int, windowStart: Date)? {
+        let expired = now.millis - Int(window * 1000)
+        return try await client.read { db in
+            try await db.raw(
+                """
+                SELECT hits, window_start FROM rate_limit_windows
+                WHERE bucket_key = \(bind: key) AND window_start > \(bind: expired)
+                """
+            ).first().map { row in (try row.int("hits"), try row.date("window_start")) }
+        }
+    }
+
     public func forgetRateLimitWindows(before cutoff: Date) async throws {
         try await client.write { db in
             try await db.raw("DELETE FROM rate_limit_windows WHERE window_start < \(bind: cutoff.millis)").run()
