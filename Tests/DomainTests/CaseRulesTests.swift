@@ -90,3 +90,19 @@ import Testing
         #expect(AccessPolicy.mayIdentifyCitizen(provincial, confidential: true))
     }
 }
+
+@Suite struct InvariantRuleTests {
+    @Test func everyStateHasItsOwnerRule() {
+        for status in [CaseStatus.registered, .reopened] {
+            #expect(CaseRules.invariantViolation(status: status, openReferrals: 0, hasAnswer: false) == nil)
+        }
+        #expect(CaseRules.invariantViolation(status: .referred, openReferrals: 1, hasAnswer: false) == nil)
+        #expect(CaseRules.invariantViolation(status: .referred, openReferrals: 0, hasAnswer: false) != nil)
+        #expect(CaseRules.invariantViolation(status: .answered, openReferrals: 0, hasAnswer: true) == nil)
+        #expect(CaseRules.invariantViolation(status: .answered, openReferrals: 0, hasAnswer: false) != nil)
+        for status in [CaseStatus.closed, .merged] {
+            #expect(CaseRules.invariantViolation(status: status, openReferrals: 0, hasAnswer: true) == nil)
+            #expect(CaseRules.invariantViolation(status: status, openReferrals: 2, hasAnswer: true) != nil)
+        }
+    }
+}
