@@ -1,3 +1,4 @@
+import AppBootstrap
 import Foundation
 import Storage
 import Testing
@@ -56,7 +57,7 @@ import TestSupport
                 }
             }
             // A bounded seeded run of random bodies over the characters forms are made of.
-            var random = SplitMix(seed: 1403)
+            var random = SeededGenerator(seed: 1403)
             let alphabet = Array("=&%[]+ab_09csrfmobile%zzش\u{200C}\u{0}")
             for _ in 0..<400 {
                 let path = paths[Int(random.next() % UInt64(paths.count))]
@@ -113,18 +114,5 @@ import TestSupport
 
     static func caseCount(_ api: APIClient, token: String) async throws -> Int {
         try await api.get("/api/v1/cases?limit=200", token: token).list("items").count
-    }
-}
-
-/// A small seeded generator, so a failing random body is the same on every run.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
