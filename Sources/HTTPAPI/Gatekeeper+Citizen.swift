@@ -5,9 +5,11 @@ import Storage
 
 /// Citizens sign in with their mobile and a one-time SMS code; the API and the portal both come here.
 extension Gatekeeper {
-    /// Codes are 6 digits, live 2 minutes and allow 5 tries.
+    /// Codes are 6 digits and live 2 minutes; a mobile gets 5 wrong tries in 10 minutes, however many codes it asked for.
     public static let codeLifetime: TimeInterval = 120
     public static let codeTries = 5
+    /// Wrong tries count per mobile over this window, whatever number of codes was asked for in it.
+    public static let codeTryWindow: TimeInterval = 600
 
     /// Sends a fresh sign-in code to `mobile`, within the per-address and per-mobile limits.
     public func requestCitizenCode(_ mobile: MobileNumber) async throws {
@@ -26,7 +28,7 @@ extension Gatekeeper {
         try InputLimits.check(rawCode, field: "code", fa: "کد ورود", max: InputLimits.maxSecret)
         try await limit("verify-address", RequestIdentity.current.remoteAddress, RateLimits.codeVerifyPerAddress)
         let code = PersianText.normalizeIdentifier(rawCode)
-        switch try await auth.verifyOTP(mobile: mobile, codeHash: Self.codeHash(code, mobile: mobile), maxAttempts: Self.codeTries) {
+        switch try await auth.verifyOTP(mobile: mobile, codeHash: Self.codeHash(code, mobile: mobile), maxAttempts: Self.codeTries, window: Self.codeTryWindow) {
         case .ok:
             return try await startSession(kind: .citizen, staffID: nil, mobile: mobile)
         case .wrong:

@@ -90,8 +90,8 @@ public protocol AuthRepository: Sendable {
     func createOTP(mobile: MobileNumber, codeHash: String, expiresAt: Date) async throws -> Int
     /// How many codes were requested for this mobile since `since`.
     func otpCount(mobile: MobileNumber, since: Date) async throws -> Int
-    /// Checks a code against the newest live challenge of this mobile, counting the try.
-    func verifyOTP(mobile: MobileNumber, codeHash: String, maxAttempts: Int) async throws -> OTPResult
+    /// Checks a code against every live challenge of this mobile; wrong tries count per mobile over `window`.
+    func verifyOTP(mobile: MobileNumber, codeHash: String, maxAttempts: Int, window: TimeInterval) async throws -> OTPResult
 
     func tokens(staffID: Int?) async throws -> [TokenInfo]
     func issueToken(staffID: Int, label: String?, permissions: Set<StaffAction>?) async throws -> String

@@ -56,4 +56,41 @@ import TestSupport
             #expect(try await api.post("/api/v1/citizen/code", json: ["mobile": "12345"]).errorCode == "invalid_mobile")
         }
     }
+
+    /// Someone else asking for codes to the owner's mobile cancels nothing, and asking for more
+    /// codes buys no more guesses: five wrong tries per mobile in ten minutes, over all its codes.
+    @Test(arguments: TestDatabase.all)
+    func anotherCodeCancelsNothingAndBuysNoGuesses(engine: TestDatabase) async throws {
+        try await withTestAPI(database: engine, configure: { $0.trustProxy = true }) { app, api in
+            // setup: the owner's code, then a stranger (another address) asks for one to the same mobile
+            let mobile = "09121234567"
+            #expect(try await api.post("/api/v1/citizen/code", json: ["mobile": mobile], headers: ["X-Forwarded-For": "198.51.100.1"]).status == 202)
+            let owners = try Self.lastCode(app, mobile)
+            #expect(try await api.post("/api/v1/citizen/code", json: ["mobile": mobile], headers: ["X-Forwarded-For": "203.0.113.7"]).status == 202)
+
+            // check: the owner's code still signs in
+            let signedIn = try await api.post(
+                "/api/v1/citizen/session", json: ["mobile": mobile, "code": owners], headers: ["X-Forwarded-For": "198.51.100.1"])
+            #expect(signedIn.status == 200)
+
+            // act: guesses from many addresses, with a fresh code asked for between them
+            let live = try Self.lastCode(app, mobile)
+            let wrong = live == "123456" ? "654321" : "123456"
+            var answers: [String?] = []
+            for n in 0..<6 {
+                if n == 3 { _ = try await api.post("/api/v1/citizen/code", json: ["mobile": mobile], headers: ["X-Forwarded-For": "203.0.113.8"]) }
+                let guess = try await api.post(
+                    "/api/v1/citizen/session", json: ["mobile": mobile, "code": wrong], headers: ["X-Forwarded-For": "192.0.2.\(n + 1)"])
+                answers.append(guess.errorCode)
+            }
+            // check: five wrong tries, then nothing signs in, not even a right code, until the window has passed
+            #expect(answers == Array(repeating: "wrong_code", count: 5) + ["code_exhausted"], "\(answers)")
+            let newest = try Self.lastCode(app, mobile)
+            #expect(try await api.post("/api/v1/citizen/session", json: ["mobile": mobile, "code": newest]).errorCode == "code_exhausted")
+            app.clock.advance(by: 601)
+            _ = try await api.post("/api/v1/citizen/code", json: ["mobile": mobile], headers: ["X-Forwarded-For": "198.51.100.1"])
+            let later = try Self.lastCode(app, mobile)
+            #expect(try await api.post("/api/v1/citizen/session", json: ["mobile": mobile, "code": later], headers: ["X-Forwarded-For": "198.51.100.1"]).status == 200)
+        }
+    }
 }

@@ -111,9 +111,9 @@ extension SQLStore: AuthRepository {
     public func createOTP(mobile: MobileNumber, codeHash: String, expiresAt: Date) async throws -> Int {
         let at = now().millis
         return try await client.write { db in
-            // A new code replaces the older ones.
-            try await db.raw("UPDATE otp_challenges SET used = 1 WHERE mobile = \(bind: mobile.value) AND used = 0").run()
-            return try await db.raw(
+            // A new code leaves the older ones alive: someone else asking for codes to this mobile
+            // cannot cancel the code its owner is typing. Wrong tries count per mobile (`verifyOTP`).
+            try await db.raw(
                 """
                 INSERT INTO otp_challenges (mobile, code_hash, created_at, expires_at, attempts, used)
                 VALUES (\(bind: mobile.value), \(bind: codeHash), \(bind: at), \(bind: expiresAt.millis), 0, 0) RETURNING id
@@ -130,28 +130,32 @@ extension SQLStore: AuthRepository {
         }
     }
 
-    public func verifyOTP(mobile: MobileNumber, codeHash: String, maxAttempts: Int) async throws -> OTPResult {
+    /// Checks a code against every live code of this mobile. Wrong tries are counted per mobile over
+    /// the codes of the last `window`, so asking for more codes buys no more guesses: after
+    /// `maxAttempts` wrong ones nothing signs in until the window has passed.
+    public func verifyOTP(mobile: MobileNumber, codeHash: String, maxAttempts: Int, window: TimeInterval) async throws -> OTPResult {
         let at = now().millis
+        let since = at - Int(window * 1000)
         return try await client.write { db in
-            guard
-                let row = try await db.raw(
-                    """
-                    SELECT id, code_hash, expires_at, attempts FROM otp_challenges
-                    WHERE mobile = \(bind: mobile.value) AND used = 0 ORDER BY id DESC LIMIT 1\(unsafeRaw: engine.forUpdate)
-                    """
-                ).first()
-            else { return .none }
-            let id = try row.int("id")
-            if try row.int("expires_at") <= at { return .expired }
-            if try row.int("attempts") >= maxAttempts { return .tooManyAttempts }
-            let ok = try row.string("code_hash") == codeHash
-            // A used or exhausted code never works again.
-            try await db.raw(
+            let rows = try await db.raw(
                 """
-                UPDATE otp_challenges SET attempts = attempts + 1, used = \(bind: ok ? 1 : 0) WHERE id = \(bind: id)
+                SELECT id, code_hash, expires_at, attempts, used FROM otp_challenges
+                WHERE mobile = \(bind: mobile.value) AND created_at > \(bind: since) ORDER BY id DESC\(unsafeRaw: engine.forUpdate)
                 """
-            ).run()
-            return ok ? .ok : .wrong
+            ).all()
+            let wrongTries = try rows.reduce(0) { $0 + (try $1.int("attempts")) }
+            if wrongTries >= maxAttempts { return .tooManyAttempts }
+            let unused = try rows.filter { try $0.int("used") == 0 }
+            guard !unused.isEmpty else { return .none }
+            let live = try unused.filter { try $0.int("expires_at") > at }
+            guard let newest = live.first else { return .expired }
+            if let match = try live.first(where: { try $0.string("code_hash") == codeHash }) {
+                // A used code never works again.
+                try await db.raw("UPDATE otp_challenges SET used = 1 WHERE id = \(bind: try match.int("id"))").run()
+                return .ok
+            }
+            try await db.raw("UPDATE otp_challenges SET attempts = attempts + 1 WHERE id = \(bind: try newest.int("id"))").run()
+            return .wrong
         }
     }
 }
