@@ -3,7 +3,7 @@ import Foundation
 /// What happened to a case. Events are appended, never changed; the timeline is read from them.
 public enum CaseEventKind: String, Sendable, Codable, CaseIterable {
     case registered, referred, referralAccepted, referralAnswered, referralReturned, referralCancelled,
-        answered, merged, closed, rated, reopened, escalated, personalDataViewed, referralWithdrawn
+        answered, merged, closed, rated, reopened, escalated, personalDataViewed, referralWithdrawn, citizenDetailsChanged
 
     /// Whether the citizen sees this step when following the case.
     public var visibleToCitizen: Bool {
@@ -11,7 +11,7 @@ public enum CaseEventKind: String, Sendable, Codable, CaseIterable {
         case .registered, .referred, .referralAccepted, .referralAnswered, .answered, .closed, .rated, .reopened,
             .merged:
             true
-        case .referralReturned, .referralCancelled, .referralWithdrawn, .escalated, .personalDataViewed:
+        case .referralReturned, .referralCancelled, .referralWithdrawn, .escalated, .personalDataViewed, .citizenDetailsChanged:
             false
         }
     }
@@ -67,6 +67,7 @@ public struct CaseEvent: Sendable, Hashable {
         case .escalated: return "مهلت پاسخ «\(agency)» گذشت و موضوع پیگیری شد."
         case .personalDataViewed: return "اطلاعات هویتی شهروند مشاهده شد."
         case .referralWithdrawn: return "ارجاع به «\(agency)» پس گرفته شد."
+        case .citizenDetailsChanged: return "مشخصات تماس شهروند به گفته خود او تغییر کرد."
         }
     }
 }

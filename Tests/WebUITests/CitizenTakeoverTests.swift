@@ -48,4 +48,30 @@ import TestSupport
             #expect(rate.status == 404)
         }
     }
+
+    /// Staff may correct a known citizen's mobile and name (the caller is on the line); the change is
+    /// written to the history of the letter it came with, masked.
+    @Test(arguments: TestDatabase.all)
+    func aStaffChangeToACitizensDetailsIsWrittenToTheHistory(engine: TestDatabase) async throws {
+        try await withTestAPI(database: engine) { app, api in
+            let f = app.fixtures
+            _ = try await api.post("/api/v1/cases", token: f.token("operator"), json: f.caseBody(mobile: "09121234567"))
+            var changed = f.caseBody(mobile: "09351112233", category: "housingLoan")
+            var citizen = try #require(changed["citizen"] as? [String: Any])
+            citizen["firstName"] = "علی"
+            changed["citizen"] = citizen
+            let code = try #require(try await api.post("/api/v1/cases", token: f.token("operator"), json: changed).string("trackingCode"))
+
+            let detail = try await api.get("/api/v1/cases/\(code)", token: f.token("supervisor"))
+            let entry = try #require(detail.list("timeline").first { $0["kind"] as? String == "citizenDetailsChanged" })
+            let text = entry["text"] as? String ?? ""
+            #expect(text.contains("۰۹۱۲***۴۵۶۷") && text.contains("۰۹۳۵***۲۲۳۳"), "\(text)")
+            #expect(text.contains("رضا محمدی") && text.contains("علی محمدی"))
+            #expect(!detail.text.contains("09351112233") && !detail.text.contains("۰۹۳۵۱۱۱۲۲۳۳"))
+            // The citizen does not see this staff step on their tracking page.
+            let track = try await api.get("/api/v1/track/\(code)?mobile=09351112233")
+            #expect(track.status == 200)
+            #expect(!track.text.contains("citizenDetailsChanged") && !track.text.contains("مشخصات تماس"))
+        }
+    }
 }

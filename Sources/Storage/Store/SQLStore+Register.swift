@@ -35,7 +35,7 @@ extension SQLStore {
                 }
             }
             let (categoryName, provinceName) = try names.get()
-            let (citizenID, nationalID) = try await upsertCitizen(db, draft.citizen, trusted: actor.mayChangeCitizenDetails, at: at)
+            let (citizenID, nationalID, changed) = try await upsertCitizen(db, draft.citizen, trusted: actor.mayChangeCitizenDetails, at: at)
             var inserted: (id: Int, code: TrackingCode)?
             // Random codes collide about once in ten billion; a collision draws again (ten draws
             // colliding would mean a broken generator, not bad luck).
@@ -65,6 +65,11 @@ extension SQLStore {
                 priority: draft.priority, confidential: draft.confidential, answer: nil, mergedIntoID: nil, rating: nil,
                 createdAt: at, updatedAt: at, version: 1)
             let event = try await appendEvent(db, created, .registered, actor: actor, at: at, text: draft.channel.nameFa)
+            // A known citizen's contact details changed by staff: who changed what, in the history (masked).
+            var events = [event]
+            if let changed {
+                events.append(try await appendEvent(db, created, .citizenDetailsChanged, actor: actor, at: at, text: changed))
+            }
             try await enqueueSMS(db, created, .registered, to: draft.citizen.mobile, text: SMSText.registered(code), at: at)
             if let key, let staffID {
                 try await db.raw(
@@ -81,7 +86,7 @@ extension SQLStore {
             return Registration(
                 detail: CaseDetail(
                     case: created, citizen: citizen, categoryName: categoryName, provinceName: provinceName,
-                    mergedIntoCode: nil, referrals: [], events: [event]),
+                    mergedIntoCode: nil, referrals: [], events: events),
                 created: true)
         }
     }
@@ -131,7 +136,7 @@ extension SQLStore {
     /// Returns the record and the national ID it holds (none when the letter stays with the mobile).
     private func upsertCitizen(
         _ db: any SQLDatabase, _ c: CitizenDraft, trusted: Bool, at: Date
-    ) async throws -> (id: Int, nationalID: NationalID?) {
+    ) async throws -> (id: Int, nationalID: NationalID?, changed: String?) {
         if let nationalID = c.nationalID, !trusted {
             let insert = try await db.raw(
                 """
@@ -142,15 +147,18 @@ extension SQLStore {
                 RETURNING id
                 """
             ).first()
-            if let insert { return (try insert.int("id"), nationalID) }
+            if let insert { return (try insert.int("id"), nationalID, nil) }
             if let known = try await db.raw("SELECT id, mobile FROM citizens WHERE national_id = \(bind: nationalID.value)").first(),
                 try known.string("mobile") == c.mobile.value
             {
-                return (try known.int("id"), nationalID)
+                return (try known.int("id"), nationalID, nil)
             }
-            return (try await upsertByMobile(db, c, trusted: false, at: at), nil)
+            return (try await upsertByMobile(db, c, trusted: false, at: at), nil, nil)
         }
-        if c.nationalID == nil { return (try await upsertByMobile(db, c, trusted: trusted, at: at), nil) }
+        guard let nationalID = c.nationalID else { return (try await upsertByMobile(db, c, trusted: trusted, at: at), nil, nil) }
+        let before = try await db.raw(
+            "SELECT mobile, first_name, last_name FROM citizens WHERE national_id = \(bind: nationalID.value)\(unsafeRaw: engine.forUpdate)"
+        ).first()
         let row = try await db.raw(
             """
             INSERT INTO citizens (national_id, mobile, first_name, last_name, province_code, county_code, created_at, updated_at)
@@ -163,7 +171,16 @@ extension SQLStore {
             """
         ).first()
         guard let row else { throw StorageError.corrupt("the citizen upsert returned no row") }
-        return (try row.int("id"), c.nationalID)
+        var changes: [String] = []
+        if let before {
+            if let old = try? MobileNumber(parsing: try before.string("mobile")), old != c.mobile {
+                changes.append("همراه \(PersianDigits.toPersian(old.masked)) ← \(PersianDigits.toPersian(c.mobile.masked))")
+            }
+            let oldName = "\(try before.string("first_name")) \(try before.string("last_name"))"
+            let newName = "\(c.firstName) \(c.lastName)"
+            if oldName != newName { changes.append("نام «\(oldName)» ← «\(newName)»") }
+        }
+        return (try row.int("id"), c.nationalID, changes.isEmpty ? nil : changes.joined(separator: "؛ "))
     }
 
     /// The record of a mobile among citizens without a national ID; only staff change its name.
