@@ -25,10 +25,10 @@ public func buildApplication(config: AppConfig) async throws -> Samad {
     let store = try await openStore(config: config)
     let database = store.client
     let gateway = makeGateway(config)
-    let dispatcher = NotificationDispatcher(outbox: store, gateway: gateway, logger: logger, now: config.now)
+    let background = BackgroundWork(config: config, store: store, gateway: gateway, logger: logger)
     let router = try await buildRouter(config: config, store: store, gateway: gateway)
     var services: [any Service] = [DatabaseService(database: database)]
-    if config.dispatcherEnabled { services.append(dispatcher) }
+    if config.dispatcherEnabled { services += background.services }
     let application = Application(
         router: router,
         server: .http1(configuration: .init(idleTimeout: .seconds(Int64(config.idleTimeoutSeconds)))),
@@ -36,8 +36,21 @@ public func buildApplication(config: AppConfig) async throws -> Samad {
         services: services,
         logger: logger)
     return Samad(
-        application: application, store: store, database: database, dispatcher: dispatcher, config: config,
+        application: application, store: store, database: database, dispatcher: background.dispatcher, config: config,
         routes: router.routes.map { "\($0.method) \($0.path)" })
+}
+
+/// The long-running work beside HTTP, built in this one place for `samad serve` (unless
+/// `SAMAD_DISPATCHER=off`) and `samad worker`: today the SMS dispatcher; the SLA watcher and the
+/// report scheduler join it here.
+public struct BackgroundWork: Sendable {
+    public let dispatcher: NotificationDispatcher
+
+    public init(config: AppConfig, store: SQLStore, gateway: any SMSGateway, logger: Logger) {
+        dispatcher = NotificationDispatcher(outbox: store, gateway: gateway, logger: logger, now: config.now)
+    }
+
+    public var services: [any Service] { [dispatcher] }
 }
 
 /// Opens the configured database, migrates it and makes sure the reference data is there.

@@ -2,7 +2,6 @@ import AppBootstrap
 import ArgumentParser
 import Logging
 import ServiceLifecycle
-import Workers
 
 /// `samad worker`: only the SMS dispatcher, for deployments that run it apart from the web servers.
 struct Worker: AsyncParsableCommand {
@@ -15,9 +14,9 @@ struct Worker: AsyncParsableCommand {
         var logger = Logger(label: "samad.worker")
         logger.logLevel = config.logLevel
         let store = try await openStore(config: config)
-        let dispatcher = NotificationDispatcher(outbox: store, gateway: makeGateway(config), logger: logger)
+        let background = BackgroundWork(config: config, store: store, gateway: makeGateway(config), logger: logger)
         let group = ServiceGroup(
-            configuration: .init(services: [dispatcher], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            configuration: .init(services: background.services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
         try await store.client.shutdown()
     }
