@@ -33,6 +33,8 @@ def sign_in(driver, server, username, password):
     check_page(driver, f"login-{username}")
     driver.find_element(By.ID, "username").send_keys(username)
     driver.find_element(By.ID, "password").send_keys(password + Keys.ENTER)
+    # Wait for the sign-in to land before the next step navigates (or it may race the redirect).
+    WebDriverWait(driver, 15).until(lambda d: "/login" not in d.current_url)
 
 
 def test_whole_journey(server, browser):
