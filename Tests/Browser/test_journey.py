@@ -4,6 +4,7 @@ liaison answers it, the citizen tracks it with the code and rates it. Each page 
 from axe_selenium_python import Axe
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from conftest import ARTIFACTS
@@ -25,6 +26,13 @@ def check_page(driver, name):
     bad = [v for v in results["violations"] if v["impact"] in ("serious", "critical")]
     assert not bad, f"{name}: " + "; ".join(f"{v['id']}: {v['help']}" for v in bad)
     checked_pages.append(name)
+
+
+def navigate(driver, element):
+    """Clicks a link or a submit button and waits until the next page has replaced this one."""
+    page = driver.find_element(By.TAG_NAME, "html")
+    element.click()
+    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(page))
 
 
 def sign_in(driver, server, username, password):
@@ -59,7 +67,7 @@ def test_whole_journey(server, browser):
     Select(driver.find_element(By.ID, "category")).select_by_value("livingAssistance")
     driver.find_element(By.ID, "subject").send_keys("درخواست کمک معیشتی")
     driver.find_element(By.ID, "body").send_keys("خانواده پنج نفره هستیم و همسرم بیکار شده است.")
-    driver.find_element(By.CSS_SELECTOR, "button[value=register]").click()
+    navigate(driver, driver.find_element(By.CSS_SELECTOR, "button[value=register]"))
     code = driver.find_element(By.CSS_SELECTOR, ".tracking.big").text.replace(" ", "").translate(PERSIAN)
     assert len(code) == 11
     check_page(driver, "registered")
@@ -68,22 +76,22 @@ def test_whole_journey(server, browser):
     sign_in(driver, server, "supervisor", passwords["supervisor"])
     assert driver.current_url.endswith("/staff/queue")
     check_page(driver, "queue")
-    driver.find_element(By.CSS_SELECTOR, f"a[href='/staff/cases/{code}']").click()
+    navigate(driver, driver.find_element(By.CSS_SELECTOR, f"a[href='/staff/cases/{code}']"))
     check_page(driver, "case-screening")
     box = driver.find_element(By.CSS_SELECTOR, f"input[name='agency[]'][value='{relief['id']}']")
     assert box.is_selected()
     driver.find_element(By.ID, "refer-note").send_keys("لطفاً بررسی شود")
-    driver.find_element(By.CSS_SELECTOR, "form[action$='/refer'] button[type=submit]").click()
+    navigate(driver, driver.find_element(By.CSS_SELECTOR, "form[action$='/refer'] button[type=submit]"))
     assert "ارجاع شد" in driver.find_element(By.CSS_SELECTOR, ".notice").text
 
     # The liaison answers from the agency inbox.
     sign_in(driver, server, "liaison", passwords["liaison"])
     assert driver.current_url.endswith("/staff/inbox")
     check_page(driver, "inbox")
-    driver.find_element(By.CSS_SELECTOR, f"a[href='/staff/cases/{code}']").click()
+    navigate(driver, driver.find_element(By.CSS_SELECTOR, f"a[href='/staff/cases/{code}']"))
     check_page(driver, "case-liaison")
     driver.find_element(By.CSS_SELECTOR, "textarea[name=answer]").send_keys("کمک معیشتی سه ماهه برای خانواده برقرار شد.")
-    driver.find_element(By.CSS_SELECTOR, "form[action$='/answer'] button[type=submit]").click()
+    navigate(driver, driver.find_element(By.CSS_SELECTOR, "form[action$='/answer'] button[type=submit]"))
     assert "پاسخ داده شده" in driver.page_source
 
     # The citizen follows it with the code and mobile, reads the answer, and rates it.
@@ -97,7 +105,7 @@ def test_whole_journey(server, browser):
     check_page(driver, "track-result")
     driver.find_element(By.CSS_SELECTOR, "input[name=rating][value='5']").click()
     driver.find_element(By.ID, f"comment-{code}").send_keys("سپاسگزارم")
-    driver.find_element(By.CSS_SELECTOR, "form[action='/track/rate'] button[type=submit]").click()
+    navigate(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/track/rate'] button[type=submit]"))
     assert "امتیاز شما ثبت شد" in driver.page_source
     check_page(driver, "rated")
 
@@ -126,7 +134,7 @@ def test_whole_journey(server, browser):
     driver.find_element(By.ID, "firstName").send_keys("زهرا")
     driver.find_element(By.ID, "lastName").send_keys("کریمی")
     driver.find_element(By.ID, "mobile").send_keys("09351234567")
-    driver.find_element(By.CSS_SELECTOR, "form[action='/letter'] button[type=submit]").click()
+    navigate(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/letter'] button[type=submit]"))
     assert len(driver.find_element(By.CSS_SELECTOR, ".tracking.big").text.replace(" ", "")) == 11
 
     # The operator console looks a known caller up while the national ID is typed.
@@ -146,19 +154,19 @@ def test_whole_journey(server, browser):
     check_page(driver, "admin")
     driver.find_element(By.ID, "username").send_keys("operator2")
     driver.find_element(By.ID, "displayName").send_keys("اپراتور دوم")
-    driver.find_element(By.CSS_SELECTOR, "form[action='/staff/admin/staff'] button[type=submit]").click()
+    navigate(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/staff/admin/staff'] button[type=submit]"))
     assert driver.find_element(By.CSS_SELECTOR, ".secret-value code").text
     check_page(driver, "admin-created")
 
     # The admin reads this month's report: the letters of this journey are counted, and the relief
     # committee's answer shows in the agencies' table.
-    driver.find_element(By.CSS_SELECTOR, "nav a[href='/staff/reports']").click()
+    navigate(driver, driver.find_element(By.CSS_SELECTOR, "nav a[href='/staff/reports']"))
     assert driver.find_element(By.TAG_NAME, "h1").text.startswith("گزارش")
     assert relief["name"] in driver.find_element(By.CSS_SELECTOR, "main").text
     check_page(driver, "reports")
     previous = driver.find_element(By.CSS_SELECTOR, ".shortcuts a")
     label = previous.text.split(": ", 1)[1]
-    previous.click()
+    navigate(driver, previous)
     assert "period=" in driver.current_url
     assert label in driver.find_element(By.TAG_NAME, "h1").text
 
