@@ -25,7 +25,7 @@ struct Restore: AsyncParsableCommand {
     @Option(help: "The backup file written by `samad backup`.")
     var from: String
 
-    @Flag(help: "Replace an existing SQLite database.")
+    @Flag(help: "Replace the existing database (required for PostgreSQL, and for SQLite when the file exists).")
     var replace = false
 
     func run() async throws {

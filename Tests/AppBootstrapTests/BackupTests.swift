@@ -32,6 +32,9 @@ import TestSupport
         #expect(throws: (any Error).self) { try ServerProcess.run(["backup", "--to", file], scratch: scratch) }
         try await Self.lose(location, scratch: scratch)
         #expect(try await Self.contents(location).isEmpty)
+        #expect(throws: (any Error).self, "a restore replaces nothing without --replace") {
+            try ServerProcess.run(["restore", "--from", file], scratch: scratch)
+        }
         _ = try ServerProcess.run(["restore", "--from", file, "--replace"], scratch: scratch)
 
         // check: the same tables with the same rows

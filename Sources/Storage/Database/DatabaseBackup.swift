@@ -32,8 +32,8 @@ public enum DatabaseBackup {
 
     /// Replaces the database at `location` with the backup in `file`. For SQLite the backup is
     /// checked (`PRAGMA integrity_check`) and moved into place in one rename, after the old file's
-    /// WAL is set aside; an existing database is replaced only with `replacing`. Servers using the
-    /// database must be stopped first.
+    /// WAL is set aside. An existing SQLite database, and any PostgreSQL one, is replaced only with
+    /// `replacing`. Servers using the database must be stopped first.
     public static func restore(_ location: DatabaseLocation, from file: String, replacing: Bool) async throws {
         guard FileManager.default.fileExists(atPath: file) else { throw Failure("no backup at \(file)") }
         switch location {
@@ -65,6 +65,8 @@ public enum DatabaseBackup {
             }
             if rename(staging, path) != 0 { throw Failure("could not move the restored file into place (errno \(errno))") }
         case .postgres(let url, _):
+            // Restoring drops whatever the backup holds in the target first: only when asked for.
+            guard replacing else { throw Failure("a PostgreSQL restore replaces what the target database holds; pass --replace") }
             // --clean --if-exists drops what the backup holds before recreating it, in one transaction.
             try run("pg_restore", ["--clean", "--if-exists", "--no-owner", "--single-transaction", "--exit-on-error", "--dbname=\(libpqURL(url))", file])
         }
