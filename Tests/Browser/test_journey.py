@@ -4,7 +4,7 @@ liaison answers it, the citizen tracks it with the code and rates it. Each page 
 from axe_selenium_python import Axe
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support import expected_conditions
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from conftest import ARTIFACTS
@@ -32,7 +32,16 @@ def navigate(driver, element):
     """Clicks a link or a submit button and waits until the next page has replaced this one."""
     page = driver.find_element(By.TAG_NAME, "html")
     element.click()
-    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(page))
+    WebDriverWait(driver, 15).until(lambda d: gone(page))
+
+
+def gone(element):
+    """Whether the element's page has been replaced (Chrome may say so with either error)."""
+    try:
+        element.is_enabled()
+        return False
+    except WebDriverException:
+        return True
 
 
 def sign_in(driver, server, username, password):
