@@ -30,6 +30,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.2.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
     ],
     targets: [
         .target(
@@ -55,14 +56,22 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
-            name: "HTTPAPI",
+            name: "Workflow",
             dependencies: [
                 "Domain", "Storage", "PersianKit",
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "HTTPAPI",
+            dependencies: [
+                "Domain", "Storage", "PersianKit", "Workflow",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
-                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
-                .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
             ],
             resources: [.copy("openapi.yaml")],
             swiftSettings: strict,
@@ -71,7 +80,7 @@ let package = Package(
         .target(
             name: "WebUI",
             dependencies: [
-                "Domain", "Storage", "PersianKit", "HTTPAPI",
+                "Domain", "Storage", "PersianKit", "Workflow",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
@@ -91,7 +100,7 @@ let package = Package(
         .target(
             name: "AppBootstrap",
             dependencies: [
-                "Domain", "Storage", "HTTPAPI", "WebUI", "Workers", "PersianKit",
+                "Domain", "Storage", "Workflow", "HTTPAPI", "WebUI", "Workers", "PersianKit",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -106,7 +115,7 @@ let package = Package(
         .executableTarget(
             name: "samad",
             dependencies: [
-                "AppBootstrap", "Domain", "Storage", "Workers", "HTTPAPI",
+                "AppBootstrap", "Domain", "Storage", "Workers", "Workflow",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -117,7 +126,7 @@ let package = Package(
         .target(
             name: "TestSupport",
             dependencies: [
-                "AppBootstrap", "Storage", "Domain", "Workers", "HTTPAPI",
+                "AppBootstrap", "Storage", "Domain", "Workers", "Workflow",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strict
@@ -141,7 +150,7 @@ let package = Package(
         .testTarget(
             name: "HTTPAPITests",
             dependencies: [
-                "HTTPAPI", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "HTTPAPI", "Workflow", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             swiftSettings: strict),

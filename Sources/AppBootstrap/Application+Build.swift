@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import HTTPAPI
+import Workflow
 import Hummingbird
 import Logging
 import ServiceLifecycle

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import HTTPAPI
+import Workflow
 import Hummingbird
 
 /// Who may read `/metrics`: it tells request rates, error counts and queue sizes, which are nobody

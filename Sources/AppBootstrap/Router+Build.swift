@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import HTTPAPI
+import Workflow
 import Hummingbird
 import OpenAPIRuntime
 import PersianKit

@@ -53,6 +53,8 @@ extension DomainError {
 
     public static let caseNotFound = notFound("case", fa: "نامه‌ای با این کد رهگیری")
 
+    public static let referralNotFound = notFound("referral", fa: "ارجاع")
+
     public static func transition(_ action: String, from status: CaseStatus) -> DomainError {
         .init(
             .conflict, "invalid_transition",

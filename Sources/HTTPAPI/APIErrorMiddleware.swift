@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import Workflow
 import Hummingbird
 import NIOCore
 import OpenAPIRuntime

@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import PersianKit
 import Storage
+import Workflow
 
 /// Who is asking and what they may see: the API's one gate, over `APIOperation.access` and `AccessPolicy`.
 extension SamadAPI {
@@ -34,26 +35,15 @@ extension SamadAPI {
         return mobile
     }
 
-    /// The case, if `staff` may see it; otherwise the same 404 as a case that does not exist.
-    func visible(_ rawCode: String, to staff: Staff) async throws -> CaseDetail {
-        let code = try Self.trackingCode(rawCode)
-        guard let detail = try await cases.detail(code), Self.canSee(detail, staff) else {
-            throw DomainError.caseNotFound
-        }
-        return detail
+    /// The staff member allowed to call `operation`, as the use cases take them.
+    func staffCaller(for operation: APIOperation) async throws -> StaffCaller {
+        let (staff, permissions) = try await caller(for: operation)
+        return StaffCaller(staff, tokenPermissions: permissions)
     }
 
-    /// The referral's case, if `staff` may act on that referral.
-    func handleable(referral id: Int, by staff: Staff) async throws -> CaseDetail {
-        guard let detail = try await cases.detail(referralID: id),
-            let referral = detail.referrals.first(where: { $0.id == id }),
-            AccessPolicy.canHandle(staff, referralAgencyID: referral.agencyID, caseProvince: detail.case.provinceCode)
-        else { throw DomainError.notFound("referral", fa: "ارجاع") }
-        return detail
-    }
-
-    static func canSee(_ detail: CaseDetail, _ staff: Staff) -> Bool {
-        AccessPolicy.canSee(staff, caseProvince: detail.case.provinceCode, referredAgencyIDs: detail.referrals.map(\.agencyID))
+    /// The case, if `caller` may see it; otherwise the same 404 as a case that does not exist.
+    func visible(_ rawCode: String, to caller: StaffCaller) async throws -> CaseDetail {
+        try await workflow.visibleCase(try Self.trackingCode(rawCode), to: caller)
     }
 
     /// Tracking codes are checked (length, check digit) before any database look-up.

@@ -2,35 +2,26 @@ import Domain
 import Foundation
 import PersianKit
 import Storage
+import Workflow
 
 /// Registration and reading of cases.
 extension SamadAPI {
     func registerCase(_ input: Operations.RegisterCase.Input) async throws -> Operations.RegisterCase.Output {
-        let staff = try await staff(for: .registerCase)
+        let caller = try await staffCaller(for: .registerCase)
         guard case .json(let body) = input.body else { throw DomainError.malformedRequest }
         let draft = try CaseDraft.parse(
             channel: body.channel.domain, kind: body.kind.domain, categoryCode: body.category, subject: body.subject,
             body: body.body, confidential: body.confidential ?? false, priority: body.priority?.domain ?? .normal,
             nationalID: body.citizen.nationalId, mobile: body.citizen.mobile, firstName: body.citizen.firstName,
             lastName: body.citizen.lastName, provinceCode: body.citizen.province, countyCode: body.citizen.county)
-        // An operator registers for their own province only.
-        guard AccessPolicy.covers(staff, province: draft.citizen.provinceCode) else {
-            throw DomainError(
-                .forbidden, "out_of_scope", fa: "ثبت نامه برای این استان در حدود دسترسی شما نیست.",
-                en: "Registering cases for this province is outside your scope.", field: "citizen.province")
-        }
-        if let key = input.headers.idempotencyKey {
-            try InputLimits.check(key, field: "idempotencyKey", fa: "کلید تکرار", max: InputLimits.maxSecret)
-        }
-        let registration = try await cases.register(
-            draft, actor: .staff(staff), idempotencyKey: input.headers.idempotencyKey)
-        return .created(.init(body: .json(.init(registration.detail, viewer: staff))))
+        let registration = try await workflow.register(draft, idempotencyKey: input.headers.idempotencyKey, by: caller)
+        return .created(.init(body: .json(.init(registration.detail, viewer: caller.staff))))
     }
 
     func getCase(_ input: Operations.GetCase.Input) async throws -> Operations.GetCase.Output {
-        let staff = try await staff(for: .getCase)
-        let detail = try await visible(input.path.trackingCode, to: staff)
-        return .ok(.init(body: .json(.init(detail, viewer: staff))))
+        let caller = try await staffCaller(for: .getCase)
+        let detail = try await visible(input.path.trackingCode, to: caller)
+        return .ok(.init(body: .json(.init(detail, viewer: caller.staff))))
     }
 
     func listCases(_ input: Operations.ListCases.Input) async throws -> Operations.ListCases.Output {

@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import PersianKit
 import Storage
+import Workflow
 
 /// Citizens sign in with their mobile and a one-time SMS code, then see only their own cases.
 extension SamadAPI {
@@ -20,17 +21,14 @@ extension SamadAPI {
 
     func listMyCases(_ input: Operations.ListMyCases.Input) async throws -> Operations.ListMyCases.Output {
         let mobile = try await citizen(for: .listMyCases)
-        let page = try await cases.details(forMobile: mobile, limit: input.query.limit ?? 50, cursor: input.query.cursor)
+        let page = try await workflow.citizenCases(mobile, limit: input.query.limit ?? 50, cursor: input.query.cursor)
         return .ok(
             .init(body: .json(.init(items: page.details.map(Components.Schemas.TrackView.init), nextCursor: page.nextCursor))))
     }
 
     func revealCitizen(_ input: Operations.RevealCitizen.Input) async throws -> Operations.RevealCitizen.Output {
-        let staff = try await staff(for: .revealCitizen)
-        let detail = try await visible(input.path.trackingCode, to: staff)
-        guard AccessPolicy.mayIdentifyCitizen(staff, confidential: detail.case.confidential) else { throw DomainError.forbidden }
-        try await cases.recordPersonalDataView(caseID: detail.case.id, actor: .staff(staff))
-        let c = detail.citizen
+        let caller = try await staffCaller(for: .revealCitizen)
+        let c = try await workflow.revealCitizen(try Self.trackingCode(input.path.trackingCode), by: caller).citizen
         return .ok(.init(body: .json(.init(name: c.fullName, nationalId: c.nationalID?.value, mobile: c.mobile.value))))
     }
 }

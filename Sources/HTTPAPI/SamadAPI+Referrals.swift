@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Storage
+import Workflow
 
 /// The agency's side: its inbox, and accept / answer / return on one referral.
 extension SamadAPI {
@@ -20,25 +21,22 @@ extension SamadAPI {
     }
 
     func acceptReferral(_ input: Operations.AcceptReferral.Input) async throws -> Operations.AcceptReferral.Output {
-        let staff = try await staff(for: .acceptReferral)
-        _ = try await handleable(referral: input.path.referralId, by: staff)
-        let detail = try await cases.acceptReferral(input.path.referralId, actor: .staff(staff))
-        return .ok(.init(body: .json(.init(detail, viewer: staff))))
+        let caller = try await staffCaller(for: .acceptReferral)
+        let detail = try await workflow.acceptReferral(input.path.referralId, by: caller)
+        return .ok(.init(body: .json(.init(detail, viewer: caller.staff))))
     }
 
     func answerReferral(_ input: Operations.AnswerReferral.Input) async throws -> Operations.AnswerReferral.Output {
-        let staff = try await staff(for: .answerReferral)
-        _ = try await handleable(referral: input.path.referralId, by: staff)
+        let caller = try await staffCaller(for: .answerReferral)
         guard case .json(let body) = input.body else { throw DomainError.malformedRequest }
-        let detail = try await cases.answerReferral(input.path.referralId, answer: body.answer, actor: .staff(staff))
-        return .ok(.init(body: .json(.init(detail, viewer: staff))))
+        let detail = try await workflow.answerReferral(input.path.referralId, answer: body.answer, by: caller)
+        return .ok(.init(body: .json(.init(detail, viewer: caller.staff))))
     }
 
     func returnReferral(_ input: Operations.ReturnReferral.Input) async throws -> Operations.ReturnReferral.Output {
-        let staff = try await staff(for: .returnReferral)
-        _ = try await handleable(referral: input.path.referralId, by: staff)
+        let caller = try await staffCaller(for: .returnReferral)
         guard case .json(let body) = input.body else { throw DomainError.malformedRequest }
-        let detail = try await cases.returnReferral(input.path.referralId, reason: body.reason, actor: .staff(staff))
-        return .ok(.init(body: .json(.init(detail, viewer: staff))))
+        let detail = try await workflow.returnReferral(input.path.referralId, reason: body.reason, by: caller)
+        return .ok(.init(body: .json(.init(detail, viewer: caller.staff))))
     }
 }

@@ -2,42 +2,13 @@ import Domain
 import Foundation
 import PersianKit
 import Storage
+import Workflow
 
 /// Period reports (گزارش دوره‌ای): what came in a week, month, quarter or year, and how it was answered.
 extension SamadAPI {
     func getReport(_ input: Operations.GetReport.Input) async throws -> Operations.GetReport.Output {
-        let staff = try await staff(for: .getReport)
-        let period = try Self.reportPeriod(input.query.period, now: gate.now())
-        let province = try Self.reportProvince(input.query.province, for: staff, among: try await reference.provinces())
-        let report = try await cases.report(period, provinceCode: province)
-        return .ok(.init(body: .json(.init(report))))
-    }
-
-    /// The period a key names, or the current month when none is given.
-    public static func reportPeriod(_ raw: String?, now: Date) throws -> JalaliPeriod {
-        guard let raw, !raw.trimmingCharacters(in: .whitespaces).isEmpty else {
-            return JalaliPeriod.containing(now, kind: .month)
-        }
-        do { return try JalaliPeriod(key: raw) } catch {
-            throw DomainError(
-                .invalid, "invalid_period", fa: "دوره گزارش نامعتبر است؛ مانند \u{2066}1403\u{2069}، \u{2066}1403-07\u{2069}، \u{2066}1403-Q3\u{2069} یا \u{2066}1403-W28\u{2069}.",
-                en: "Invalid report period; use e.g. 1403, 1403-07, 1403-Q3 or 1403-W28.", field: "period")
-        }
-    }
-
-    /// The province a report covers (nil: the country). Provincial staff always get their own;
-    /// asking for another one is refused, and one not among `provinces` is bad input.
-    public static func reportProvince(_ raw: String?, for staff: Staff, among provinces: [Province]) throws -> String? {
-        let asked = raw.flatMap { $0.isEmpty ? nil : PersianDigits.toASCII($0) }
-        if let asked, !provinces.contains(where: { $0.code == asked }) {
-            throw DomainError(.invalid, "unknown_province", fa: "استان شناخته نشد.", en: "Unknown province.", field: "province")
-        }
-        guard let scope = staff.provinceCode else { return asked }
-        guard asked == nil || asked == scope else {
-            throw DomainError(
-                .forbidden, "out_of_scope", fa: "گزارش این استان در حدود دسترسی شما نیست.",
-                en: "That province's report is outside your scope.", field: "province")
-        }
-        return scope
+        let caller = try await staffCaller(for: .getReport)
+        let result = try await workflow.report(period: input.query.period, province: input.query.province, by: caller)
+        return .ok(.init(body: .json(.init(result.report))))
     }
 }

@@ -2,52 +2,46 @@ import Domain
 import Foundation
 import PersianKit
 import Storage
+import Workflow
 
-/// Screening (پایش): answer directly, refer, merge, close.
+/// Screening (پایش): answer directly, refer, merge, close, withdraw a referral; each one use case.
 extension SamadAPI {
     func answerCase(_ input: Operations.AnswerCase.Input) async throws -> Operations.AnswerCase.Output {
-        let staff = try await staff(for: .answerCase)
-        let current = try await visible(input.path.trackingCode, to: staff)
+        let caller = try await staffCaller(for: .answerCase)
         guard case .json(let body) = input.body else { throw DomainError.malformedRequest }
-        let detail = try await cases.answerDirectly(
-            current.case.trackingCode, answer: body.answer, actor: .staff(staff), expectedVersion: body.expectedVersion)
-        return .ok(.init(body: .json(.init(detail, viewer: staff))))
+        let detail = try await workflow.answerDirectly(
+            try Self.trackingCode(input.path.trackingCode), answer: body.answer, expectedVersion: body.expectedVersion, by: caller)
+        return .ok(.init(body: .json(.init(detail, viewer: caller.staff))))
     }
 
     func referCase(_ input: Operations.ReferCase.Input) async throws -> Operations.ReferCase.Output {
-        let staff = try await staff(for: .referCase)
-        let current = try await visible(input.path.trackingCode, to: staff)
+        let caller = try await staffCaller(for: .referCase)
         guard case .json(let body) = input.body else { throw DomainError.malformedRequest }
-        let detail = try await cases.refer(
-            current.case.trackingCode, to: body.agencyIds, note: body.note, actor: .staff(staff),
-            expectedVersion: body.expectedVersion)
-        return .ok(.init(body: .json(.init(detail, viewer: staff))))
+        let detail = try await workflow.refer(
+            try Self.trackingCode(input.path.trackingCode), to: body.agencyIds, note: body.note,
+            expectedVersion: body.expectedVersion, by: caller)
+        return .ok(.init(body: .json(.init(detail, viewer: caller.staff))))
     }
 
     func mergeCase(_ input: Operations.MergeCase.Input) async throws -> Operations.MergeCase.Output {
-        let staff = try await staff(for: .mergeCase)
-        let current = try await visible(input.path.trackingCode, to: staff)
+        let caller = try await staffCaller(for: .mergeCase)
         guard case .json(let body) = input.body else { throw DomainError.malformedRequest }
-        let target = try await visible(body.targetTrackingCode, to: staff)
-        let detail = try await cases.merge(current.case.trackingCode, into: target.case.trackingCode, actor: .staff(staff))
-        return .ok(.init(body: .json(.init(detail, viewer: staff))))
+        let detail = try await workflow.merge(
+            try Self.trackingCode(input.path.trackingCode), into: try Self.trackingCode(body.targetTrackingCode), by: caller)
+        return .ok(.init(body: .json(.init(detail, viewer: caller.staff))))
     }
 
     func withdrawReferral(_ input: Operations.WithdrawReferral.Input) async throws -> Operations.WithdrawReferral.Output {
-        let staff = try await staff(for: .withdrawReferral)
-        guard let current = try await cases.detail(referralID: input.path.referralId), Self.canSee(current, staff) else {
-            throw DomainError.notFound("referral", fa: "ارجاع")
-        }
+        let caller = try await staffCaller(for: .withdrawReferral)
         guard case .json(let body) = input.body else { throw DomainError.malformedRequest }
-        let detail = try await cases.withdrawReferral(input.path.referralId, reason: body.reason, actor: .staff(staff))
-        return .ok(.init(body: .json(.init(detail, viewer: staff))))
+        let detail = try await workflow.withdrawReferral(input.path.referralId, reason: body.reason, by: caller)
+        return .ok(.init(body: .json(.init(detail, viewer: caller.staff))))
     }
 
     func closeCase(_ input: Operations.CloseCase.Input) async throws -> Operations.CloseCase.Output {
-        let staff = try await staff(for: .closeCase)
-        let current = try await visible(input.path.trackingCode, to: staff)
+        let caller = try await staffCaller(for: .closeCase)
         let note: String? = if case .json(let body) = input.body { body.note } else { nil }
-        let detail = try await cases.close(current.case.trackingCode, note: note, actor: .staff(staff))
-        return .ok(.init(body: .json(.init(detail, viewer: staff))))
+        let detail = try await workflow.close(try Self.trackingCode(input.path.trackingCode), note: note, by: caller)
+        return .ok(.init(body: .json(.init(detail, viewer: caller.staff))))
     }
 }

@@ -5,6 +5,7 @@ import OpenAPIHummingbird
 import OpenAPIRuntime
 import PersianKit
 import Storage
+import Workflow
 
 /// The JSON API of openapi.yaml, implemented over the repositories.
 /// Every handler starts by authorising its `Operation`, and every case it touches passes `visible(_:to:)`.
@@ -39,6 +40,8 @@ public struct SamadAPI: APIProtocol {
 
     let deps: Dependencies
     var gate: Gatekeeper { deps.gatekeeper }
+    /// The use cases every write on a case goes through.
+    var workflow: CaseWorkflow { CaseWorkflow(cases: deps.cases, reference: deps.reference, gatekeeper: deps.gatekeeper) }
 
     var cases: any CaseRepository { deps.cases }
     var reference: any ReferenceRepository { deps.reference }

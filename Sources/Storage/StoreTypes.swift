@@ -6,6 +6,11 @@ import PersianKit
 public struct Registration: Sendable {
     public var detail: CaseDetail
     public var created: Bool
+
+    public init(detail: CaseDetail, created: Bool) {
+        self.detail = detail
+        self.created = created
+    }
 }
 
 /// A case with everything a staff page or the citizen's timeline needs.

@@ -1,6 +1,6 @@
 import Domain
 import Foundation
-import HTTPAPI
+import Workflow
 import Storage
 
 /// Staff of every role and scope, and the agencies tests refer to, in a seeded database.

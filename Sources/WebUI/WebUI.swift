@@ -1,6 +1,6 @@
 import Domain
 import Foundation
-import HTTPAPI
+import Workflow
 import Hummingbird
 import Logging
 import Mustache
@@ -39,6 +39,8 @@ public struct WebUI: Sendable {
     var staffAccounts: any StaffRepository { deps.staff }
     var auth: any AuthRepository { deps.auth }
     var gate: Gatekeeper { deps.gatekeeper }
+    /// The use cases every write on a case goes through, the same the API calls.
+    var workflow: CaseWorkflow { CaseWorkflow(cases: deps.cases, reference: deps.reference, gatekeeper: deps.gatekeeper) }
 
     public init(_ dependencies: Dependencies) async throws {
         deps = dependencies
@@ -51,7 +53,7 @@ public struct WebUI: Sendable {
         staticFiles = files
     }
 
-    public func register(on router: Router<SamadRequestContext>) {
+    public func register<Context: RequestContext>(on router: Router<Context>) {
         router.get("/static/:file") { _, context in
             guard let name = context.parameters.get("file"), let (type, bytes) = staticFiles[name] else {
                 throw HTTPError(.notFound)
@@ -75,9 +77,9 @@ public struct WebUI: Sendable {
     }
 
     /// Wraps a page handler so every failure becomes a Persian page (or a redirect to sign in).
-    func page(
-        _ handler: @escaping @Sendable (Request, SamadRequestContext) async throws -> Response
-    ) -> @Sendable (Request, SamadRequestContext) async throws -> Response {
+    func page<Context: RequestContext>(
+        _ handler: @escaping @Sendable (Request, Context) async throws -> Response
+    ) -> @Sendable (Request, Context) async throws -> Response {
         { request, context in
             do {
                 if request.method != .get, request.method != .head, request.isCrossSite {

@@ -2,7 +2,7 @@ import AppBootstrap
 import ArgumentParser
 import Domain
 import Foundation
-import HTTPAPI
+import Workflow
 import Storage
 
 /// `samad staff add|disable|enable|reset-password|totp`: staff accounts from the command line.

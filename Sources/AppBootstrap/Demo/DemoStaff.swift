@@ -1,6 +1,6 @@
 import Domain
 import Foundation
-import HTTPAPI
+import Workflow
 import Storage
 
 /// The demo's people: one of each role, most in East Azerbaijan (the articles' province).

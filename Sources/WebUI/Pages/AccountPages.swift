@@ -1,6 +1,6 @@
 import Domain
 import Foundation
-import HTTPAPI
+import Workflow
 import Hummingbird
 import Storage
 
@@ -17,7 +17,7 @@ extension WebUI {
         var _csrf, currentPassword, newPassword, repeatPassword: String?
     }
 
-    func registerAccountPages(on router: Router<SamadRequestContext>) {
+    func registerAccountPages<Context: RequestContext>(on router: Router<Context>) {
         router.get(RouterPath(SiteURL.account.path), use: page { _, _ in
             let (staff, csrf) = try await signedInStaff()
             return accountPage(staff, csrf: csrf, errors: [:])

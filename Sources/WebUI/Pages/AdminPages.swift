@@ -1,6 +1,6 @@
 import Domain
 import Foundation
-import HTTPAPI
+import Workflow
 import Hummingbird
 import PersianKit
 import Storage
@@ -42,7 +42,7 @@ extension WebUI {
         var permission: [String]?
     }
 
-    func registerAdminPages(on router: Router<SamadRequestContext>) {
+    func registerAdminPages<Context: RequestContext>(on router: Router<Context>) {
         router.get(RouterPath(SiteURL.admin.path), use: page { request, _ in
             let (admin, csrf) = try await signedInStaff(may: .manageStaff)
             let notice = request.uri.queryParameters.get("done").flatMap { Self.adminNotices[String($0)] }

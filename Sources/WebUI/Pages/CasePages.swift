@@ -1,6 +1,6 @@
 import Domain
 import Foundation
-import HTTPAPI
+import Workflow
 import Hummingbird
 import PersianKit
 import Storage
@@ -59,7 +59,7 @@ extension WebUI {
         var agency: [String]?
     }
 
-    func registerCasePages(on router: Router<SamadRequestContext>) {
+    func registerCasePages<Context: RequestContext>(on router: Router<Context>) {
         router.get(RouterPath(SiteURL.staffCasePattern), use: page { request, context in
             let (staff, csrf) = try await signedInStaff(may: .readCases)
             let detail = try await visibleCase(context.parameters.get("code") ?? "", to: staff)
@@ -68,19 +68,18 @@ extension WebUI {
         })
         router.post(RouterPath(SiteURL.caseActionPattern), use: page { request, context in
             let form = try await CaseForm.read(request)
+            let raw = context.parameters.get("code") ?? ""
             if context.parameters.get("action") == "identity" {
                 // The full national ID and mobile, on demand; who saw them goes into the case's history.
                 let (staff, csrf) = try await signedInStaff(may: .viewPersonalData, csrf: form._csrf)
-                let detail = try await visibleCase(context.parameters.get("code") ?? "", to: staff)
-                guard AccessPolicy.mayIdentifyCitizen(staff, confidential: detail.case.confidential) else { throw DomainError.forbidden }
-                try await cases.recordPersonalDataView(caseID: detail.case.id, actor: .staff(staff))
-                let updated = try await visibleCase(detail.case.trackingCode.value, to: staff)
+                let updated = try await workflow.revealCitizen(try Self.pageTrackingCode(raw), by: StaffCaller(staff))
                 return try await casePage(
                     updated, staff: staff, csrf: csrf, notice: "مشخصات کامل شهروند نمایش داده شد و این نمایش در تاریخچه نامه ثبت شد.",
                     revealed: true)
             }
             let (staff, csrf) = try await signedInStaff(may: .screenCase, csrf: form._csrf)
-            let detail = try await visibleCase(context.parameters.get("code") ?? "", to: staff)
+            let caller = StaffCaller(staff)
+            let detail = try await visibleCase(raw, to: staff)
             guard let action = context.parameters.get("action").flatMap(SiteURL.CaseAction.init(rawValue:)) else {
                 throw DomainError.notFound("page", fa: "صفحه")
             }
@@ -89,15 +88,14 @@ extension WebUI {
             do {
                 switch action {
                 case .answer:
-                    _ = try await cases.answerDirectly(code, answer: form.answer ?? "", actor: .staff(staff), expectedVersion: version)
+                    _ = try await workflow.answerDirectly(code, answer: form.answer ?? "", expectedVersion: version, by: caller)
                 case .refer:
                     let ids = (form.agency ?? []).compactMap { Int($0) }
-                    _ = try await cases.refer(code, to: ids, note: form.note, actor: .staff(staff), expectedVersion: version)
+                    _ = try await workflow.refer(code, to: ids, note: form.note, expectedVersion: version, by: caller)
                 case .merge:
-                    let target = try await visibleCase(form.target ?? "", to: staff)
-                    _ = try await cases.merge(code, into: target.case.trackingCode, actor: .staff(staff))
+                    _ = try await workflow.merge(code, into: try Self.pageTrackingCode(form.target ?? ""), by: caller)
                 case .close:
-                    _ = try await cases.close(code, note: form.note, actor: .staff(staff))
+                    _ = try await workflow.close(code, note: form.note, by: caller)
                 }
             } catch let error as DomainError where [.invalid, .conflict, .notFound].contains(error.kind) {
                 return try await casePage(detail, staff: staff, csrf: csrf, error: error.messageFa, status: .badRequest)
@@ -108,21 +106,21 @@ extension WebUI {
             let form = try await CaseForm.read(request)
             let action = context.parameters.get("action").flatMap(SiteURL.ReferralAction.init(rawValue:))
             let (staff, csrf) = try await signedInStaff(may: action == .withdraw ? .screenCase : .handleReferral, csrf: form._csrf)
-            guard let action, let id = context.parameters.get("id").flatMap({ Int($0) }),
-                let detail = try await cases.detail(referralID: id), let referral = detail.referrals.first(where: { $0.id == id }),
-                action == .withdraw
-                    ? AccessPolicy.canSee(staff, caseProvince: detail.case.provinceCode, referredAgencyIDs: detail.referrals.map(\.agencyID))
-                    : AccessPolicy.canHandle(staff, referralAgencyID: referral.agencyID, caseProvince: detail.case.provinceCode)
-            else { throw DomainError.notFound("referral", fa: "ارجاع") }
+            let caller = StaffCaller(staff)
+            guard let action, let id = context.parameters.get("id").flatMap({ Int($0) })
+            else { throw DomainError.referralNotFound }
+            let detail: CaseDetail
             do {
                 switch action {
-                case .accept: _ = try await cases.acceptReferral(id, actor: .staff(staff))
-                case .answer: _ = try await cases.answerReferral(id, answer: form.answer ?? "", actor: .staff(staff))
-                case .return: _ = try await cases.returnReferral(id, reason: form.reason ?? "", actor: .staff(staff))
-                case .withdraw: _ = try await cases.withdrawReferral(id, reason: form.reason ?? "", actor: .staff(staff))
+                case .accept: detail = try await workflow.acceptReferral(id, by: caller)
+                case .answer: detail = try await workflow.answerReferral(id, answer: form.answer ?? "", by: caller)
+                case .return: detail = try await workflow.returnReferral(id, reason: form.reason ?? "", by: caller)
+                case .withdraw: detail = try await workflow.withdrawReferral(id, reason: form.reason ?? "", by: caller)
                 }
             } catch let error as DomainError where [.invalid, .conflict].contains(error.kind) {
-                return try await casePage(detail, staff: staff, csrf: csrf, error: error.messageFa, status: .badRequest)
+                // The case as this staff member sees it, with the form's error (a refused role or scope stays a 403/404).
+                guard let current = try await cases.detail(referralID: id) else { throw DomainError.referralNotFound }
+                return try await casePage(current, staff: staff, csrf: csrf, error: error.messageFa, status: .badRequest)
             }
             return HTML.redirect(SiteURL.staffCase(detail.case.trackingCode.value).path + "?done=\(action.rawValue)")
         })

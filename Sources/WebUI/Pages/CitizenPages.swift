@@ -1,6 +1,6 @@
 import Domain
 import Foundation
-import HTTPAPI
+import Workflow
 import Hummingbird
 import PersianKit
 import Storage
@@ -31,13 +31,12 @@ extension WebUI {
         var mobile, code: String?
     }
 
-    func registerCitizenPages(on router: Router<SamadRequestContext>) {
+    func registerCitizenPages<Context: RequestContext>(on router: Router<Context>) {
         router.get(RouterPath(SiteURL.myLetters.path), use: page { request, _ in
             guard case .citizen(let mobile) = try await gate.principal(), let session = try await gate.currentSession() else {
                 return HTML.redirect(SiteURL.mySignIn.path)
             }
-            let lettersPage = try await cases.details(
-                forMobile: mobile, limit: 50, cursor: request.uri.queryParameters.get("cursor"))
+            let lettersPage = try await workflow.citizenCases(mobile, limit: 50, cursor: request.uri.queryParameters.get("cursor"))
             let letters = lettersPage.details.map(CitizenCase.init)
             let rated = request.uri.queryParameters.get("rated") != nil
             let model = MyLettersModel(

@@ -1,6 +1,6 @@
 import Domain
 import Foundation
-import HTTPAPI
+import Workflow
 import Hummingbird
 import PersianKit
 import Storage
@@ -17,7 +17,7 @@ extension WebUI {
         let nextURL: String?
     }
 
-    func registerInboxPages(on router: Router<SamadRequestContext>) {
+    func registerInboxPages<Context: RequestContext>(on router: Router<Context>) {
         router.get(RouterPath(SiteURL.inbox.path), use: page { request, _ in
             let (staff, csrf) = try await signedInStaff(may: .handleReferral)
             let agencyID = staff.role == .liaison ? staff.agencyID : nil

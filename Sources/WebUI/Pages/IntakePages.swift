@@ -1,6 +1,6 @@
 import Domain
 import Foundation
-import HTTPAPI
+import Workflow
 import Hummingbird
 import PersianKit
 import Storage
@@ -34,7 +34,7 @@ extension WebUI {
         var _csrf, _form: String?
     }
 
-    func registerIntakePages(on router: Router<SamadRequestContext>) {
+    func registerIntakePages<Context: RequestContext>(on router: Router<Context>) {
         router.get(RouterPath(SiteURL.intake.path), use: page { _, _ in
             let (staff, csrf) = try await signedInStaff(may: .registerCase)
             return try await intakePage(staff: staff, csrf: csrf, form: ["channel": Channel.phone111.rawValue], formKey: UUID().uuidString)
@@ -64,7 +64,7 @@ extension WebUI {
             do {
                 let draft = try parsed.get()
                 // The same form sent again (a double click, a reload): the receipt of the first.
-                if let earlier = try await cases.registered(idempotencyKey: formKey, actor: .staff(staff)) {
+                if let earlier = try await workflow.registered(idempotencyKey: formKey, by: StaffCaller(staff)) {
                     return registeredPage(earlier, again: SiteURL.intake.path)
                 }
                 // A second open letter of the same citizen on the same matter: link to it, unless confirmed.
@@ -73,8 +73,7 @@ extension WebUI {
                 {
                     return try await intakePage(staff: staff, csrf: csrf, form: values, formKey: formKey, history: history, checkDuplicate: true)
                 }
-                guard AccessPolicy.covers(staff, province: draft.citizen.provinceCode) else { throw DomainError.forbidden }
-                let registration = try await cases.register(draft, actor: .staff(staff), idempotencyKey: formKey)
+                let registration = try await workflow.register(draft, idempotencyKey: formKey, by: StaffCaller(staff))
                 return registeredPage(registration.detail, again: SiteURL.intake.path)
             } catch let problems as CaseDraft.Problems {
                 return try await intakePage(
@@ -88,19 +87,11 @@ extension WebUI {
         })
     }
 
-    /// The citizen a national ID (or else a mobile) names, with the letters this staff member may
-    /// see: only a citizen of a province in their scope is found, confidential letters are not
-    /// listed, and each staff member's look-ups are rate-limited, so the console is no directory of
-    /// the country's citizens.
+    /// The caller's citizen record and letters, as the use case allows this staff member to see them.
     func lookUp(_ values: [String: String], for staff: Staff) async throws -> (Citizen, [CaseSummary])? {
-        let nid = try? NationalID(parsing: values["nationalId"] ?? "")
-        let mobile = try? MobileNumber(parsing: values["mobile"] ?? "")
-        guard nid != nil || mobile != nil else { return nil }
-        try await gate.limit("citizen-lookup", String(staff.id), RateLimits.citizenLookupPerStaff)
-        guard let (citizen, past) = try await cases.citizenHistory(nationalID: nid, mobile: nid == nil ? mobile : nil, limit: 10),
-            AccessPolicy.covers(staff, province: citizen.provinceCode)
-        else { return nil }
-        return (citizen, past.filter { !$0.confidential && AccessPolicy.covers(staff, province: $0.provinceCode) })
+        try await workflow.lookUpCitizen(
+            nationalID: try? NationalID(parsing: values["nationalId"] ?? ""), mobile: try? MobileNumber(parsing: values["mobile"] ?? ""),
+            by: StaffCaller(staff))
     }
 
     func intakePage(

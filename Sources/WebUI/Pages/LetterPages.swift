@@ -1,6 +1,6 @@
 import Domain
 import Foundation
-import HTTPAPI
+import Workflow
 import Hummingbird
 import PersianKit
 import Storage
@@ -34,7 +34,7 @@ extension WebUI {
         var _form: String?
     }
 
-    func registerLetterPages(on router: Router<SamadRequestContext>) {
+    func registerLetterPages<Context: RequestContext>(on router: Router<Context>) {
         router.get(RouterPath(SiteURL.letter.path), use: page { _, _ in
             try await letterPage(form: [:], errors: [:], status: .ok)
         })
@@ -47,14 +47,7 @@ extension WebUI {
                 nationalID: form.nationalId ?? "", mobile: form.mobile ?? "", firstName: form.firstName,
                 lastName: form.lastName, provinceCode: form.province ?? "", countyCode: nil)
             do {
-                let draft = try parsed.get()
-                // A retry of the same form is its first letter, not a new one to count.
-                if let key = form._form, let earlier = try await cases.registered(idempotencyKey: key, actor: .system) {
-                    return registeredPage(earlier, again: nil)
-                }
-                try await gate.limit("letter-address", RequestIdentity.current.remoteAddress, RateLimits.letterPerAddress)
-                try await gate.limit("letter-mobile", draft.citizen.mobile.value, RateLimits.letterPerMobile)
-                let registration = try await cases.register(draft, actor: .system, idempotencyKey: form._form)
+                let registration = try await workflow.registerLetter(try parsed.get(), idempotencyKey: form._form)
                 return registeredPage(registration.detail, again: nil)
             } catch let problems as CaseDraft.Problems {
                 return try await letterPage(form: values, errors: Self.fieldErrors(problems.errors), status: .badRequest)

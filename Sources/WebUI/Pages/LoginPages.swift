@@ -1,6 +1,6 @@
 import Domain
 import Foundation
-import HTTPAPI
+import Workflow
 import Hummingbird
 
 /// Staff sign-in and sign-out.
@@ -19,7 +19,7 @@ extension WebUI {
         var _csrf: String?
     }
 
-    func registerLoginPages(on router: Router<SamadRequestContext>) {
+    func registerLoginPages<Context: RequestContext>(on router: Router<Context>) {
         router.get(RouterPath(SiteURL.login.path), use: page { request, _ in
             let changed = request.uri.queryParameters.get("changed") != nil
             let notice = changed ? "گذرواژه عوض شد؛ با گذرواژه تازه وارد شوید." : nil
@@ -51,7 +51,7 @@ extension WebUI {
         })
     }
 
-    func registerStaffPages(on router: Router<SamadRequestContext>) {
+    func registerStaffPages<Context: RequestContext>(on router: Router<Context>) {
         registerLoginPages(on: router)
         registerIntakePages(on: router)
         registerQueuePages(on: router)

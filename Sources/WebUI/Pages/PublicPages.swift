@@ -1,6 +1,6 @@
 import Domain
 import Foundation
-import HTTPAPI
+import Workflow
 import Hummingbird
 import PersianKit
 import Storage
@@ -60,7 +60,7 @@ extension WebUI {
         var code, mobile, rating, comment, back: String?
     }
 
-    func registerPublicPages(on router: Router<SamadRequestContext>) {
+    func registerPublicPages<Context: RequestContext>(on router: Router<Context>) {
         router.get(RouterPath(SiteURL.home.path), use: page { _, _ in
             render("home", HomeModel(layout: Layout(title: "سامد", current: SiteURL.home.path)))
         })
@@ -83,8 +83,7 @@ extension WebUI {
             do {
                 let code = try TrackingCode(parsing: form.code ?? "")
                 let mobile = try MobileNumber(parsing: form.mobile ?? "")
-                try await gate.limit("track-address", RequestIdentity.current.remoteAddress, RateLimits.trackPerAddress)
-                _ = try await cases.rate(code, mobile: mobile, rating: Int(PersianDigits.toASCII(form.rating ?? "")) ?? 0, comment: form.comment)
+                _ = try await workflow.rate(code, mobile: mobile, rating: Int(PersianDigits.toASCII(form.rating ?? "")) ?? 0, comment: form.comment)
                 // Rated from "my letters": back there, with the notice.
                 if form.back == "my" { return HTML.redirect(SiteURL.myLetters.path + "?rated=1") }
                 return try await trackPage(code: code.value, mobile: mobile.value, notice: "امتیاز شما ثبت شد. سپاس از همراهی شما.")
@@ -118,9 +117,8 @@ extension WebUI {
             model.errors["mobile"] = error.messageFa
         }
         guard let code, let mobile else { return render("track", model, status: .badRequest) }
-        try await gate.limit("track-address", RequestIdentity.current.remoteAddress, RateLimits.trackPerAddress)
-        try await gate.limit("track-code", code.value, RateLimits.trackPerCode)
-        guard let detail = try await cases.detail(code), detail.citizen.mobile == mobile else {
+        let detail: CaseDetail
+        do { detail = try await workflow.track(code, mobile: mobile) } catch let error as DomainError where error.kind == .notFound {
             model.layout.error = "نامه‌ای با این کد رهگیری و شماره همراه پیدا نشد."
             return render("track", model, status: .notFound)
         }

@@ -1,6 +1,6 @@
 import Domain
 import Foundation
-import HTTPAPI
+import Workflow
 import Hummingbird
 import PersianKit
 import Storage
@@ -18,7 +18,7 @@ extension WebUI {
         let next: String?
     }
 
-    func registerQueuePages(on router: Router<SamadRequestContext>) {
+    func registerQueuePages<Context: RequestContext>(on router: Router<Context>) {
         router.get(RouterPath(SiteURL.queue.path), use: page { request, _ in
             let (staff, csrf) = try await signedInStaff(may: .screenCase)
             let params = request.uri.queryParameters

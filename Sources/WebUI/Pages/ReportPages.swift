@@ -1,6 +1,6 @@
 import Domain
 import Foundation
-import HTTPAPI
+import Workflow
 import Hummingbird
 import PersianKit
 import Storage
@@ -37,15 +37,13 @@ extension WebUI {
         let empty: Bool
     }
 
-    func registerReportPages(on router: Router<SamadRequestContext>) {
+    func registerReportPages<Context: RequestContext>(on router: Router<Context>) {
         router.get(RouterPath(SiteURL.reports.path), use: page { request, _ in
             let (staff, csrf) = try await signedInStaff(may: .readReports)
             let params = request.uri.queryParameters
             let now = gate.now()
-            let period = try SamadAPI.reportPeriod(params.get("period"), now: now)
-            let provinces = try await reference.provinces()
-            let province = try SamadAPI.reportProvince(params.get("province"), for: staff, among: provinces)
-            let report = try await cases.report(period, provinceCode: province)
+            let (report, period, province, provinces) = try await workflow.report(
+                period: params.get("period"), province: params.get("province"), by: StaffCaller(staff))
             let scopeName = province.flatMap { code in provinces.first { $0.code == code }?.name } ?? "کل کشور"
             let layout = Layout(title: "گزارش \(period.labelFa)", staff: staff, csrf: csrf, current: SiteURL.reports.path)
             return render("reports", Self.reportModel(report, layout: layout, scopeName: scopeName, staff: staff, provinces: provinces, now: now))

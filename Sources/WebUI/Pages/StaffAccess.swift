@@ -1,6 +1,7 @@
 import Domain
 import Foundation
-import HTTPAPI
+import PersianKit
+import Workflow
 import Hummingbird
 import Storage
 
@@ -17,13 +18,12 @@ extension WebUI {
 
     /// The case if this staff member may see it; else the same 404 as a missing case.
     func visibleCase(_ raw: String, to staff: Staff) async throws -> CaseDetail {
-        let code: TrackingCode
-        do { code = try TrackingCode(parsing: raw) } catch { throw DomainError.caseNotFound }
-        guard let detail = try await cases.detail(code),
-            AccessPolicy.canSee(staff, caseProvince: detail.case.provinceCode, referredAgencyIDs: detail.referrals.map(\.agencyID))
-        else { throw DomainError.caseNotFound }
-        return detail
+        try await workflow.visibleCase(try Self.pageTrackingCode(raw), to: StaffCaller(staff))
+    }
+
+    /// A tracking code typed or linked on a page: digits or the grouped form people copy from an
+    /// SMS; one that does not parse is the same 404 as a missing case.
+    static func pageTrackingCode(_ raw: String) throws -> TrackingCode {
+        do { return try TrackingCode(parsing: raw) } catch { throw DomainError.caseNotFound }
     }
 }
-
-import PersianKit

@@ -5,7 +5,7 @@ public enum SessionCookie {
     public static let name = "samad_session"
 
     /// The session id among the request's Cookie headers.
-    static func value(in headers: [String]) -> String? {
+    public static func value(in headers: [String]) -> String? {
         for header in headers {
             for pair in header.split(separator: ";") {
                 let parts = pair.split(separator: "=", maxSplits: 1)

@@ -1,0 +1,38 @@
+import Domain
+import Foundation
+import PersianKit
+import Storage
+
+/// The use cases on a case: the one place each action checks who may do it (role, token, scope),
+/// rate limits and idempotency before Storage applies it. The API handlers, the pages and the CLI
+/// translate their input into these calls and the result back; none of them checks a rule itself.
+public struct CaseWorkflow: Sendable {
+    let cases: any CaseRepository
+    let reference: any ReferenceRepository
+    let gate: Gatekeeper
+
+    public init(cases: any CaseRepository, reference: any ReferenceRepository, gatekeeper: Gatekeeper) {
+        self.cases = cases
+        self.reference = reference
+        self.gate = gatekeeper
+    }
+}
+
+/// A staff member acting on cases, with their limited token's permissions when they came with one
+/// (nil: a session, or a token that may do whatever the account may).
+public struct StaffCaller: Sendable {
+    public let staff: Staff
+    public let tokenPermissions: Set<StaffAction>?
+
+    public init(_ staff: Staff, tokenPermissions: Set<StaffAction>? = nil) {
+        self.staff = staff
+        self.tokenPermissions = tokenPermissions
+    }
+
+    var actor: Actor { .staff(staff) }
+
+    /// Role and token check for one action.
+    func require(_ action: StaffAction) throws {
+        try AccessPolicy.require(staff, may: action, tokenPermissions: tokenPermissions)
+    }
+}
