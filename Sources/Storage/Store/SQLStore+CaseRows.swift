@@ -89,7 +89,7 @@ extension SQLStore {
             INSERT INTO notifications (case_id, province_code, kind, mobile, text, status, attempts, next_attempt_at,
                 claimed_until, created_at)
             VALUES (\(bind: c.id), \(bind: c.provinceCode), \(bind: kind.rawValue), \(bind: mobile.value), \(bind: text),
-                'pending', 0, \(bind: at.millis), 0, \(bind: at.millis))
+                \(bind: NotificationStatus.pending.rawValue), 0, \(bind: at.millis), 0, \(bind: at.millis))
             """
         ).run()
     }

@@ -16,7 +16,7 @@ extension SQLStore {
                 FROM referrals r JOIN agencies a ON a.id = r.agency_id JOIN cases c ON c.id = r.case_id WHERE 1 = 1
                 """
             if let agencyID { sql += " AND r.agency_id = \(bind: agencyID)" }
-            if openOnly { sql += " AND r.status IN ('pending', 'accepted')" }
+            if openOnly { sql += " AND r.status IN (\(unsafeRaw: Self.openReferralStatuses))" }
             if let scopeProvince { sql += " AND r.province_code = \(bind: scopeProvince)" }
             if let cursor {
                 sql += " AND (r.due_at > \(bind: cursor.key) OR (r.due_at = \(bind: cursor.key) AND r.id > \(bind: cursor.id)))"

@@ -13,7 +13,7 @@ extension SQLStore: NotificationRepository {
                 """
                 UPDATE notifications SET claimed_until = \(bind: until)
                 WHERE id IN (SELECT id FROM notifications
-                    WHERE status = 'pending' AND next_attempt_at <= \(bind: at.millis) AND claimed_until <= \(bind: at.millis)
+                    WHERE status = \(unsafeRaw: Self.literal(NotificationStatus.pending.rawValue)) AND next_attempt_at <= \(bind: at.millis) AND claimed_until <= \(bind: at.millis)
                     ORDER BY next_attempt_at, id LIMIT \(literal: limit)\(unsafeRaw: skipLocked))
                 RETURNING id, case_id, kind, mobile, text, status, attempts
                 """

@@ -71,7 +71,7 @@ extension SQLStore: ReferenceRepository {
                 """
             ).first().map(Self.agency(from:)) else { throw DomainError.notFound("agency", fa: "دستگاه") }
             let open = try await db.raw(
-                "SELECT COUNT(*) AS n FROM referrals WHERE agency_id = \(bind: id) AND status IN ('pending', 'accepted')"
+                "SELECT COUNT(*) AS n FROM referrals WHERE agency_id = \(bind: id) AND status IN (\(unsafeRaw: Self.openReferralStatuses))"
             ).one().int("n")
             try AgencyRules.checkUpdate(current, active: draft.active, openReferrals: open)
             let row = try await db.raw(

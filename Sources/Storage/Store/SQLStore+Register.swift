@@ -48,7 +48,7 @@ extension SQLStore {
                         period_week, period_month, period_quarter, period_year)
                     VALUES (\(bind: code.value), \(bind: citizenID), \(bind: draft.channel.rawValue), \(bind: draft.kind.rawValue),
                         \(bind: draft.categoryCode), \(bind: draft.subject), \(bind: draft.body), \(bind: search),
-                        \(bind: draft.citizen.provinceCode), \(bind: draft.citizen.countyCode), 'registered',
+                        \(bind: draft.citizen.provinceCode), \(bind: draft.citizen.countyCode), \(bind: CaseRules.initialStatus.rawValue),
                         \(bind: draft.priority.rawValue), \(bind: draft.confidential ? 1 : 0), \(bind: at.millis),
                         \(bind: at.millis), 1, \(bind: periods[0]), \(bind: periods[1]), \(bind: periods[2]), \(bind: periods[3]))
                     ON CONFLICT (tracking_code) DO NOTHING

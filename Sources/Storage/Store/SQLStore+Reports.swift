@@ -69,14 +69,15 @@ extension SQLStore {
     private func agencyLines(_ db: any SQLDatabase, _ period: JalaliPeriod, province: String?, asOf: Date) async throws
         -> [CaseReport.AgencyLine]
     {
-        let open: SQLQueryString = "r.status IN ('pending', 'accepted')"
+        let open: SQLQueryString = "r.status IN (\(unsafeRaw: Self.openReferralStatuses))"
+        let answered = Self.literal(ReferralStatus.answered.rawValue)
         let sql: SQLQueryString = """
             SELECT r.agency_id, a.name AS agency_name, COUNT(*) AS referred,
-                COUNT(*) FILTER (WHERE r.status = 'answered') AS answered,
-                COUNT(*) FILTER (WHERE r.status = 'answered' AND r.answered_at <= r.due_at) AS on_time,
+                COUNT(*) FILTER (WHERE r.status = \(unsafeRaw: answered)) AS answered,
+                COUNT(*) FILTER (WHERE r.status = \(unsafeRaw: answered) AND r.answered_at <= r.due_at) AS on_time,
                 COUNT(*) FILTER (WHERE \(open) AND r.due_at < \(bind: asOf.millis)) AS overdue,
                 COUNT(*) FILTER (WHERE \(open)) AS open_now,
-                CAST(COALESCE(SUM(r.answered_at - r.created_at) FILTER (WHERE r.status = 'answered'), 0) AS BIGINT)
+                CAST(COALESCE(SUM(r.answered_at - r.created_at) FILTER (WHERE r.status = \(unsafeRaw: answered)), 0) AS BIGINT)
                     AS answer_millis
             FROM referrals r\(unsafeRaw: Self.reportIndex(engine, "referrals_for_reports")) JOIN agencies a ON a.id = r.agency_id
             WHERE \(Self.periodRange(period, province: province, table: "r."))
