@@ -12,6 +12,14 @@ public struct CaseChange: Sendable, Hashable {
         public var status: ReferralStatus
         public var note: String?
         public var dueAt: Date
+
+        public init(agencyID: Int, agencyName: String, status: ReferralStatus, note: String?, dueAt: Date) {
+            self.agencyID = agencyID
+            self.agencyName = agencyName
+            self.status = status
+            self.note = note
+            self.dueAt = dueAt
+        }
     }
 
     /// A history row the change appends, by the change's actor.
@@ -35,6 +43,11 @@ public struct CaseChange: Sendable, Hashable {
     public struct Message: Sendable, Hashable {
         public var kind: NotificationKind
         public var text: String
+
+        public init(kind: NotificationKind, text: String) {
+            self.kind = kind
+            self.text = text
+        }
     }
 
     /// The case as it will be saved (its version is bumped on saving).
