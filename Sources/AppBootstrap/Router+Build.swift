@@ -10,7 +10,7 @@ import WebUI
 import Workers
 
 /// Routes: the OpenAPI operations, the spec itself, and /metrics, behind the shared middleware.
-func buildRouter(config: AppConfig, store: SQLStore, gateway: any SMSGateway) async throws -> Router<SamadRequestContext> {
+func buildRouter(config: AppConfig, store: SQLStore, wakeup: OutboxWakeup) async throws -> Router<SamadRequestContext> {
     _ = MetricsBootstrap.registry
     let router = Router(context: SamadRequestContext.self)
     router.add(middleware: SecurityHeadersMiddleware())
@@ -24,9 +24,10 @@ func buildRouter(config: AppConfig, store: SQLStore, gateway: any SMSGateway) as
         auth: store, staff: store, rateLimits: config.rateLimitsShared ? .shared(store) : .memory,
         secureCookies: config.publicURL.hasPrefix("https://"), bcryptCost: config.bcryptCost, now: config.now,
         sendCode: { id, mobile, text in
-            // Sign-in codes go straight to the gateway: a code delivered late is no use.
-            _ = try await gateway.send(
-                OutboundSMS(id: id, caseID: 0, kind: .signInCode, mobile: mobile.value, text: text, status: .pending, attempts: 0))
+            // Through the outbox like every SMS, so a gateway outage makes the code wait, not the
+            // request fail; the dispatcher sends codes first and drops them once they expire.
+            _ = try await store.enqueueSignInCode(challengeID: id, mobile: mobile, text: text)
+            wakeup.signal()
         })
     let api = SamadAPI(
         .init(
@@ -41,11 +42,13 @@ func buildRouter(config: AppConfig, store: SQLStore, gateway: any SMSGateway) as
             status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(bytes: spec)))
     }
+    let outboxMetrics = OutboxMetrics()
     router.get("/metrics") { request, _ in
         guard MetricsAccess.allows(request, token: config.metricsToken) else { throw HTTPError(.notFound) }
+        let bytes = MetricsBootstrap.registry.emitToBuffer() + (await outboxMetrics.emit(store, now: config.now()))
         return Response(
             status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
-            body: .init(byteBuffer: ByteBuffer(bytes: MetricsBootstrap.registry.emitToBuffer())))
+            body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
     // Last, so it wraps only the not-found answer: a served path asked with another method is a 405.
     router.add(middleware: MethodNotAllowedMiddleware(routes: router.routes.map { "\($0.method) \($0.path)" }))

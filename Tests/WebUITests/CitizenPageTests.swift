@@ -22,7 +22,7 @@ import TestSupport
             #expect(badMobile.status == 400 && badMobile.text.contains("class=\"field-error\""))
             let sent = try await AdminPageTests.post(api, "/my/sign-in", ["mobile": "۰۹۱۲۱۲۳۴۵۶۷"])
             #expect(sent.status == 200 && sent.text.contains("name=\"code\""))
-            let code = try #require(app.lastSignInCode(to: "09121234567"))
+            let code = try #require(try await app.lastSignInCode(to: "09121234567"))
             let wrong = try await AdminPageTests.post(api, "/my/code", ["mobile": "09121234567", "code": code == "000000" ? "111111" : "000000"])
             #expect(wrong.status == 401 && wrong.text.contains("کد واردشده نادرست است"))
             let signedIn = try await AdminPageTests.post(api, "/my/code", ["mobile": "09121234567", "code": code])

@@ -35,7 +35,7 @@ import TestSupport
             // The stranger tracks only their own letter, and "my letters" of their mobile shows nothing of the owner's.
             #expect(try await api.get("/api/v1/track/\(strangerCase)?mobile=\(stranger)").status == 200)
             _ = try await AdminPageTests.post(api, "/my/sign-in", ["mobile": stranger])
-            let code = try #require(app.lastSignInCode(to: stranger))
+            let code = try #require(try await app.lastSignInCode(to: stranger))
             let signedIn = try await AdminPageTests.post(api, "/my/code", ["mobile": stranger, "code": code])
             let cookie = String(try #require(signedIn.headers[.setCookie]?.split(separator: ";").first))
             let mine = try await api.get("/my", headers: ["Cookie": cookie])
