@@ -31,10 +31,10 @@ func buildRouter(config: AppConfig, store: SQLStore, wakeup: OutboxWakeup) async
         })
     let api = SamadAPI(
         .init(
-            cases: store, reference: store, staff: store, auth: store, databaseName: database.engine.rawValue,
+            cases: store, reference: store, staff: store, auth: store, outbox: store, databaseName: database.engine.rawValue,
             ping: { try await database.read { db in try await db.raw("SELECT 1").run() } }, gatekeeper: gatekeeper))
     try api.register(on: router)
-    let pages = try await WebUI(.init(cases: store, reference: store, staff: store, auth: store, gatekeeper: gatekeeper))
+    let pages = try await WebUI(.init(cases: store, reference: store, staff: store, auth: store, outbox: store, gatekeeper: gatekeeper))
     pages.register(on: router)
     let spec = try APISpec.yaml()
     router.get("/openapi.yaml") { _, _ in

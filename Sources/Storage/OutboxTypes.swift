@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import PersianKit
 
 /// How the SMS outbox stands: what waits to be sent and what gave up.
 public struct OutboxBacklog: Sendable, Equatable {
@@ -33,4 +34,7 @@ public struct OutboxEntry: Sendable, Equatable {
     /// Only a message with a case can be sent again: a sign-in code is worthless once it gave up,
     /// and its text is gone.
     public var retryable: Bool { status == .failed && kind != .signInCode }
+
+    /// As lists show it: `0912***4567`.
+    public var maskedMobile: String { (try? MobileNumber(parsing: mobile))?.masked ?? "***" }
 }

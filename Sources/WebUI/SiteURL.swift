@@ -21,6 +21,9 @@ public enum SiteURL {
     case adminStaffAction(Int, StaffAdminAction)
     case adminTokens
     case adminTokenRevoke(Int)
+    /// The SMS outbox: what waits, what gave up, and the retry of one message.
+    case outbox
+    case outboxRetry(Int)
     case myLetters
     case mySignIn
     case myCode
@@ -56,6 +59,8 @@ public enum SiteURL {
         case .adminStaffAction(let id, let action): "/staff/admin/staff/\(id)/\(action.rawValue)"
         case .adminTokens: "/staff/admin/tokens"
         case .adminTokenRevoke(let id): "/staff/admin/tokens/\(id)/revoke"
+        case .outbox: "/staff/admin/sms"
+        case .outboxRetry(let id): "/staff/admin/sms/\(id)/retry"
         case .myLetters: "/my"
         case .mySignIn: "/my/sign-in"
         case .myCode: "/my/code"
@@ -75,4 +80,5 @@ public enum SiteURL {
     static let referralActionPattern = "/staff/referrals/:id/:action"
     static let adminStaffActionPattern = "/staff/admin/staff/:id/:action"
     static let adminTokenRevokePattern = "/staff/admin/tokens/:id/revoke"
+    static let outboxRetryPattern = "/staff/admin/sms/:id/retry"
 }
