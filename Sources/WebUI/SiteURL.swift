@@ -8,6 +8,8 @@ public enum SiteURL {
     case trackCase(String)
     case rate
     case letter
+    /// The letter form's first step: a sign-in code to the mobile the letter will be registered with.
+    case letterCode
     case login
     case logout
     case staffHome
@@ -46,6 +48,7 @@ public enum SiteURL {
         case .trackCase(let code): "/track/\(code)"
         case .rate: "/track/rate"
         case .letter: "/letter"
+        case .letterCode: "/letter/code"
         case .login: "/login"
         case .logout: "/logout"
         case .staffHome: "/staff"

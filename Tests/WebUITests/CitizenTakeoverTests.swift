@@ -17,9 +17,8 @@ import TestSupport
             _ = try await api.post("/api/v1/cases/\(ownerCase)/answer", token: f.token("supervisor"), json: ["answer": "پاسخ محرمانه مالک"])
 
             // act: a stranger writes on the portal with the owner's national ID and their own mobile
-            let form = try await api.get("/letter")
-            let letter = try await AdminPageTests.post(api, "/letter", [
-                "_form": PageTests.formKey(in: form.text), "kind": "request", "category": "interestFreeLoan", "subject": "درخواست وام",
+            let letter = try await PublicLetter.write(app, api, [
+                "kind": "request", "category": "interestFreeLoan", "subject": "درخواست وام",
                 "body": "متن نامه غریبه", "firstName": "غریبه", "lastName": "مهاجم", "nationalId": "0013542419", "mobile": stranger,
                 "province": f.province,
             ])
