@@ -46,6 +46,9 @@ import TestSupport
             #expect(sms.map(\.to) == [mobile])
             let cookie = String(try #require(accepted.headers[.setCookie]?.split(separator: ";").first))
             #expect(try await api.get("/my", headers: ["Cookie": cookie]).status == 200)
+            // A letter without a mobile goes back to the first step, and writes nothing.
+            let noMobile = try await AdminPageTests.post(api, "/letter", fields.merging(["mobile": "", "_form": "third"]) { $1 })
+            #expect(noMobile.status == 400 && noMobile.text.contains(#"action="/letter/code""#))
             // A used code proves nothing again.
             let reused = try await AdminPageTests.post(api, "/letter", fields.merging(["code": code, "_form": "another"]) { $1 })
             #expect(reused.status == 401)

@@ -95,10 +95,9 @@ extension WebUI {
             case .citizen(let mobile, _): typedMobile = mobile.value
             case .visitor:
                 // Without a mobile to prove there is no letter yet: back to the first step.
-                guard let mobile = try? MobileNumber(parsing: form.mobile ?? "") else {
-                    return try await letterPage(writer, form: values, errors: [:], askMobile: true, status: .badRequest)
+                do { typedMobile = try MobileNumber(parsing: form.mobile ?? "").value } catch let error as any BilingualError {
+                    return try await letterPage(writer, form: values, errors: ["mobile": error.messageFa], askMobile: true, status: .badRequest)
                 }
-                typedMobile = mobile.value
             }
             values["mobile"] = typedMobile
             let parsed = CaseDraft.parseAll(
