@@ -66,6 +66,8 @@ public protocol NotificationRepository: Sendable {
     func claimDue(limit: Int, lease: Duration) async throws -> [OutboundSMS]
     /// Records one delivery attempt; `retryAt` nil with `ok` false gives up.
     func recordAttempt(_ id: Int, ok: Bool, detail: String?, retryAt: Date?) async throws
+    /// Hands claimed messages back unsent, for the next claim to take (a batch stopped early).
+    func release(_ ids: [Int]) async throws
     /// Gives up on a message that is worthless now (a sign-in code past its expiry), without sending it.
     func recordExpired(_ id: Int) async throws
     /// Puts a sign-in code in the outbox, to expire with the code (`challengeID`'s own expiry).

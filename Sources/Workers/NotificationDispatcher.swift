@@ -72,9 +72,15 @@ public struct NotificationDispatcher: Service {
         let due = try await outbox.claimDue(limit: batchSize, lease: lease)
         let lastStart = claimedAt.addingTimeInterval(Double((lease - sendMargin).components.seconds))
         var attempted = 0
-        for sms in due {
+        for (index, sms) in due.enumerated() {
             guard now() < lastStart else {
                 logger.notice("outbox batch outlived its lease; the rest is left for the next claim", metadata: ["left": "\(due.count - attempted)"])
+                break
+            }
+            // A sign-in code entered the outbox meanwhile: hand the rest back, so the next claim
+            // (codes first) sends it now rather than after this batch.
+            if sms.kind != .signInCode, index > 0, wakeup.takeSignal() {
+                try await outbox.release(due[index...].map(\.id))
                 break
             }
             attempted += 1

@@ -36,6 +36,14 @@ public final class OutboxWakeup: Sendable {
         }
     }
 
+    /// Whether a signal came since the last wait, taking it: a batch under way stops early for it.
+    func takeSignal() -> Bool {
+        state.withLock { s in
+            defer { s.pending = false }
+            return s.pending
+        }
+    }
+
     private func nextSignal() async {
         await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in

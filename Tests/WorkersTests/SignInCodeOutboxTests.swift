@@ -133,6 +133,42 @@ import Workers
         }
     }
 
+    /// A code asked for while a batch is being sent does not wait for the batch: the dispatcher hands
+    /// the rest of it back and sends the code next.
+    @Test(arguments: TestDatabase.all)
+    func aCodeAskedForDuringABatchGoesNext(engine: TestDatabase) async throws {
+        try await withTestAPI(database: engine) { app, api in
+            // setup: three letters' SMS 1 wait
+            let f = app.fixtures
+            for id in ["0013542419", "0084575948", nil] {
+                let registered = try await api.post("/api/v1/cases", token: f.token("operator"), json: f.caseBody(nationalID: id, mobile: id == nil ? "09131234567" : "09121234567"))
+                #expect(registered.status == 201)
+            }
+            let wakeup = OutboxWakeup()
+            let sent = Mutex<[NotificationKind]>([])
+            let mobile = try MobileNumber(parsing: "09351234567")
+            // The first send is slow; meanwhile a citizen asks for a code (as the app's code request does).
+            let gateway = RecordingGateway { sms in
+                let first = sent.withLock { kinds in
+                    kinds.append(sms.kind)
+                    return kinds.count == 1
+                }
+                guard first else { return }
+                let challenge = try await app.store.createOTP(mobile: mobile, codeHash: "x", expiresAt: app.clock.now.addingTimeInterval(120))
+                _ = try await app.store.enqueueSignInCode(challengeID: challenge, mobile: mobile, text: "سامد: کد ورود")
+                wakeup.signal()
+            }
+            let dispatcher = NotificationDispatcher(
+                outbox: app.store, gateway: gateway, logger: Logger(label: "test"), now: { app.clock.now }, wakeup: wakeup)
+
+            // act
+            while try await dispatcher.runOnce() > 0 {}
+
+            // check: the code went right after the message under way; each message once
+            #expect(sent.withLock { $0 } == [.registered, .signInCode, .registered, .registered])
+        }
+    }
+
     /// The dispatcher sleeps between polls; a code put in the outbox by this process wakes it, so the
     /// code does not wait for the next poll (here an hour away).
     @Test(.timeLimit(.minutes(1)))
@@ -185,6 +221,7 @@ struct WatchedOutbox: NotificationRepository {
         try await store.recordAttempt(id, ok: ok, detail: detail, retryAt: retryAt)
     }
     func recordExpired(_ id: Int) async throws { try await store.recordExpired(id) }
+    func release(_ ids: [Int]) async throws { try await store.release(ids) }
     func enqueueSignInCode(challengeID: Int, mobile: MobileNumber, text: String) async throws -> Int {
         try await store.enqueueSignInCode(challengeID: challengeID, mobile: mobile, text: text)
     }

@@ -48,6 +48,13 @@ extension SQLStore: NotificationRepository {
         }
     }
 
+    public func release(_ ids: [Int]) async throws {
+        guard !ids.isEmpty else { return }
+        try await client.write { db in
+            try await db.raw("UPDATE notifications SET claimed_until = 0 WHERE id IN (\(binds: ids)) AND status = 'pending'").run()
+        }
+    }
+
     public func recordExpired(_ id: Int) async throws {
         try await client.write { db in
             try await db.raw(
