@@ -26,8 +26,9 @@ public func buildApplication(config: AppConfig) async throws -> Samad {
     let store = try await openStore(config: config)
     let database = store.client
     let gateway = makeGateway(config)
-    let background = BackgroundWork(config: config, store: store, gateway: gateway, logger: logger)
-    let router = try await buildRouter(config: config, store: store, gateway: gateway)
+    let wakeup = OutboxWakeup()
+    let background = BackgroundWork(config: config, store: store, gateway: gateway, logger: logger, wakeup: wakeup)
+    let router = try await buildRouter(config: config, store: store, wakeup: wakeup)
     var services: [any Service] = [DatabaseService(database: database)]
     if config.dispatcherEnabled { services += background.services }
     let application = Application(
@@ -47,8 +48,11 @@ public func buildApplication(config: AppConfig) async throws -> Samad {
 public struct BackgroundWork: Sendable {
     public let dispatcher: NotificationDispatcher
 
-    public init(config: AppConfig, store: SQLStore, gateway: any SMSGateway, logger: Logger) {
-        dispatcher = NotificationDispatcher(outbox: store, gateway: gateway, logger: logger, now: config.now)
+    /// `wakeup` is signalled by this process's sign-in code requests, so the codes go out at once.
+    public init(config: AppConfig, store: SQLStore, gateway: any SMSGateway, logger: Logger, wakeup: OutboxWakeup = OutboxWakeup()) {
+        dispatcher = NotificationDispatcher(
+            outbox: store, gateway: gateway, logger: logger, now: config.now, wakeup: wakeup,
+            gaveUp: { _ in OutboxMetrics.countGaveUp() })
     }
 
     public var services: [any Service] { [dispatcher] }

@@ -11,6 +11,8 @@ public enum StaffAction: String, Sendable, CaseIterable {
     case manageStaff
     /// Read the period reports of their scope.
     case readReports
+    /// Watch the SMS outbox of their scope and send again a message that gave up.
+    case manageOutbox
 
     public var nameFa: String {
         switch self {
@@ -23,6 +25,7 @@ public enum StaffAction: String, Sendable, CaseIterable {
         case .manageTokens: "مدیریت توکن‌ها"
         case .manageStaff: "مدیریت کاربران"
         case .readReports: "دیدن گزارش‌های دوره‌ای"
+        case .manageOutbox: "رسیدگی به صف پیامک"
         }
     }
 }
@@ -37,7 +40,7 @@ public enum AccessPolicy {
         case .handleReferral: [.liaison, .admin]
         case .manageReference: [.admin]
         case .viewPersonalData: Set(StaffRole.allCases)
-        case .manageTokens, .manageStaff: [.admin]
+        case .manageTokens, .manageStaff, .manageOutbox: [.admin]
         case .readReports: [.supervisor, .inspector, .official, .admin]
         }
     }

@@ -11,26 +11,50 @@ public enum NotificationKind: String, Sendable, Codable, CaseIterable {
     case answered
     /// The letter was merged into another of the citizen's cases, with that case's tracking code.
     case merged
-    /// A citizen's one-time sign-in code (sent at once, never queued).
+    /// A citizen's one-time sign-in code: belongs to no case, goes out before every other kind, is
+    /// never sent once the code has expired, and its text is blanked once it is done with.
     case signInCode
+
+    public var nameFa: String {
+        switch self {
+        case .registered: "ثبت نامه"
+        case .referred: "ارجاع"
+        case .answered: "پاسخ"
+        case .merged: "پیوست به نامه پیشین"
+        case .signInCode: "کد ورود"
+        }
+    }
 }
 
 public enum NotificationStatus: String, Sendable, Codable {
-    case pending, sent, failed
+    /// Waiting for its first or next attempt.
+    case pending
+    case sent
+    /// Gave up after the last retry; an operator may retry it.
+    case failed
+    /// A sign-in code whose code expired before it could be sent; never sent.
+    case expired
 }
 
 /// An outbox row: written in the same transaction as the change that causes it.
 public struct OutboundSMS: Sendable, Hashable {
     public var id: Int
-    public var caseID: Int
+    /// The case it tells about; nil for a sign-in code.
+    public var caseID: Int?
     public var kind: NotificationKind
     public var mobile: String
     public var text: String
     public var status: NotificationStatus
     public var attempts: Int
+    /// After this the message is worthless and is not sent (a sign-in code's own expiry).
+    public var expiresAt: Date?
 
-    public init(id: Int, caseID: Int, kind: NotificationKind, mobile: String, text: String, status: NotificationStatus, attempts: Int) {
+    public init(
+        id: Int, caseID: Int?, kind: NotificationKind, mobile: String, text: String, status: NotificationStatus, attempts: Int,
+        expiresAt: Date? = nil
+    ) {
         self.id = id
+        self.expiresAt = expiresAt
         self.caseID = caseID
         self.kind = kind
         self.mobile = mobile

@@ -13,6 +13,7 @@ public enum APIOperation: String, CaseIterable, Sendable {
     case createAgency, updateAgency, createCategory, updateCategory
     case listTokens, createToken, revokeToken
     case getReport
+    case retryNotification
 
     /// Who may call an operation.
     public enum Access: Sendable, Equatable {
@@ -41,6 +42,7 @@ public enum APIOperation: String, CaseIterable, Sendable {
         case .createAgency, .updateAgency, .createCategory, .updateCategory: .staff(.manageReference)
         case .listTokens, .createToken, .revokeToken: .staff(.manageTokens)
         case .getReport: .staff(.readReports)
+        case .retryNotification: .staff(.manageOutbox)
         }
     }
 }

@@ -16,6 +16,8 @@ public struct SamadAPI: APIProtocol {
         public var reference: any ReferenceRepository
         public var staff: any StaffRepository
         public var auth: any AuthRepository
+        /// The SMS outbox, for the operator's retry.
+        public var outbox: any NotificationRepository
         /// "sqlite" or "postgres", for /health.
         public var databaseName: String
         /// Checks the database answers, for /health.
@@ -25,9 +27,10 @@ public struct SamadAPI: APIProtocol {
 
         public init(
             cases: any CaseRepository, reference: any ReferenceRepository, staff: any StaffRepository,
-            auth: any AuthRepository, databaseName: String, ping: @escaping @Sendable () async throws -> Void,
-            gatekeeper: Gatekeeper
+            auth: any AuthRepository, outbox: any NotificationRepository, databaseName: String,
+            ping: @escaping @Sendable () async throws -> Void, gatekeeper: Gatekeeper
         ) {
+            self.outbox = outbox
             self.cases = cases
             self.reference = reference
             self.staff = staff
@@ -47,6 +50,7 @@ public struct SamadAPI: APIProtocol {
     var reference: any ReferenceRepository { deps.reference }
     var staffAccounts: any StaffRepository { deps.staff }
     var auth: any AuthRepository { deps.auth }
+    var outbox: any NotificationRepository { deps.outbox }
 
     public init(_ dependencies: Dependencies) {
         deps = dependencies

@@ -66,7 +66,23 @@ public protocol NotificationRepository: Sendable {
     func claimDue(limit: Int, lease: Duration) async throws -> [OutboundSMS]
     /// Records one delivery attempt; `retryAt` nil with `ok` false gives up.
     func recordAttempt(_ id: Int, ok: Bool, detail: String?, retryAt: Date?) async throws
+    /// Hands claimed messages back unsent, for the next claim to take (a batch stopped early).
+    func release(_ ids: [Int]) async throws
+    /// Gives up on a message that is worthless now (a sign-in code past its expiry), without sending it.
+    func recordExpired(_ id: Int) async throws
+    /// Puts a sign-in code in the outbox, to expire with the code (`challengeID`'s own expiry).
+    func enqueueSignInCode(challengeID: Int, mobile: MobileNumber, text: String) async throws -> Int
     func notifications(caseID: Int) async throws -> [OutboundSMS]
+    func notification(id: Int) async throws -> OutboundSMS?
+    /// What waits and what failed, in one province or (nil) the whole country.
+    func outboxBacklog(province: String?) async throws -> OutboxBacklog
+    /// The messages that gave up, newest first, in one province or (nil) the whole country.
+    func failedNotifications(province: String?, limit: Int) async throws -> [OutboxEntry]
+    /// One message as the outbox page shows it.
+    func outboxEntry(id: Int) async throws -> OutboxEntry?
+    /// Puts a failed message back in the outbox for one more attempt now; false when it is no longer
+    /// failed (someone else retried it) or its text is gone (a sign-in code).
+    func retryFailed(_ id: Int) async throws -> Bool
 }
 
 /// Passwords, sessions, one-time codes and integration tokens.

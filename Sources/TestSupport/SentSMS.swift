@@ -3,7 +3,8 @@ import Foundation
 /// One line of the file gateway's sms.log.
 public struct SentSMS: Sendable, Decodable {
     public let id: Int
-    public let caseId: Int
+    /// nil for a sign-in code.
+    public let caseId: Int?
     public let kind: String
     public let to: String
     public let text: String

@@ -15,8 +15,10 @@ public struct TestApp: Sendable {
 
     public var store: SQLStore { samad.store }
 
-    /// The last sign-in code sent to `mobile`, read from the SMS the gateway delivered (Persian digits).
-    public func lastSignInCode(to mobile: String) -> String? {
+    /// The last sign-in code sent to `mobile`, read from the SMS the gateway delivered (Persian digits),
+    /// after running the dispatcher once (codes wait in the outbox like every SMS).
+    public func lastSignInCode(to mobile: String) async throws -> String? {
+        try await samad.dispatcher.runOnce()
         guard let sms = SentSMS.read(samad.config.smsLogPath).last(where: { $0.kind == "signInCode" && $0.to == mobile }) else { return nil }
         let digits = sms.text.unicodeScalars.filter { (0x06F0...0x06F9).contains($0.value) }.prefix(6)
         return String(digits.map { Character(UnicodeScalar($0.value - 0x06F0 + 0x30)!) })

@@ -8,6 +8,8 @@ public enum SiteURL {
     case trackCase(String)
     case rate
     case letter
+    /// The letter form's first step: a sign-in code to the mobile the letter will be registered with.
+    case letterCode
     case login
     case logout
     case staffHome
@@ -21,6 +23,9 @@ public enum SiteURL {
     case adminStaffAction(Int, StaffAdminAction)
     case adminTokens
     case adminTokenRevoke(Int)
+    /// The SMS outbox: what waits, what gave up, and the retry of one message.
+    case outbox
+    case outboxRetry(Int)
     case myLetters
     case mySignIn
     case myCode
@@ -43,6 +48,7 @@ public enum SiteURL {
         case .trackCase(let code): "/track/\(code)"
         case .rate: "/track/rate"
         case .letter: "/letter"
+        case .letterCode: "/letter/code"
         case .login: "/login"
         case .logout: "/logout"
         case .staffHome: "/staff"
@@ -56,6 +62,8 @@ public enum SiteURL {
         case .adminStaffAction(let id, let action): "/staff/admin/staff/\(id)/\(action.rawValue)"
         case .adminTokens: "/staff/admin/tokens"
         case .adminTokenRevoke(let id): "/staff/admin/tokens/\(id)/revoke"
+        case .outbox: "/staff/admin/sms"
+        case .outboxRetry(let id): "/staff/admin/sms/\(id)/retry"
         case .myLetters: "/my"
         case .mySignIn: "/my/sign-in"
         case .myCode: "/my/code"
@@ -75,4 +83,5 @@ public enum SiteURL {
     static let referralActionPattern = "/staff/referrals/:id/:action"
     static let adminStaffActionPattern = "/staff/admin/staff/:id/:action"
     static let adminTokenRevokePattern = "/staff/admin/tokens/:id/revoke"
+    static let outboxRetryPattern = "/staff/admin/sms/:id/retry"
 }

@@ -16,12 +16,14 @@ public struct WebUI: Sendable {
         public var reference: any ReferenceRepository
         public var staff: any StaffRepository
         public var auth: any AuthRepository
+        public var outbox: any NotificationRepository
         public var gatekeeper: Gatekeeper
 
         public init(
             cases: any CaseRepository, reference: any ReferenceRepository, staff: any StaffRepository, auth: any AuthRepository,
-            gatekeeper: Gatekeeper
+            outbox: any NotificationRepository, gatekeeper: Gatekeeper
         ) {
+            self.outbox = outbox
             self.cases = cases
             self.reference = reference
             self.staff = staff
@@ -38,6 +40,7 @@ public struct WebUI: Sendable {
     var reference: any ReferenceRepository { deps.reference }
     var staffAccounts: any StaffRepository { deps.staff }
     var auth: any AuthRepository { deps.auth }
+    var outbox: any NotificationRepository { deps.outbox }
     var gate: Gatekeeper { deps.gatekeeper }
     /// The use cases every write on a case goes through, the same the API calls.
     var workflow: CaseWorkflow { CaseWorkflow(cases: deps.cases, reference: deps.reference, gatekeeper: deps.gatekeeper) }

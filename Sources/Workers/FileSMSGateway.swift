@@ -16,7 +16,7 @@ public actor FileSMSGateway: SMSGateway {
 
     struct Line: Encodable {
         let id: Int
-        let caseId: Int
+        let caseId: Int?
         let kind: String
         let to: String
         let text: String

@@ -18,6 +18,10 @@ public struct NotificationDispatcher: Service {
     /// No send starts with less than this left of the lease: a send (the gateway's own timeout is
     /// 10 s) and its record must end before another dispatcher can claim the same message.
     let sendMargin: Duration
+    /// Cuts the idle wait short when this process puts a sign-in code in the outbox.
+    let wakeup: OutboxWakeup
+    /// Told of each message that gave up after its last retry (the `/metrics` counter).
+    let gaveUp: @Sendable (OutboundSMS) -> Void
 
     /// Delays after the 1st, 2nd, … failed attempt; after the last, the SMS is marked failed.
     public static let backoff: [Duration] = [
@@ -28,8 +32,11 @@ public struct NotificationDispatcher: Service {
     public init(
         outbox: any NotificationRepository, gateway: any SMSGateway, logger: Logger,
         pollInterval: Duration = .milliseconds(500), batchSize: Int = 100,
-        now: @escaping @Sendable () -> Date = { Date() }, lease: Duration = .seconds(60), sendMargin: Duration = .seconds(15)
+        now: @escaping @Sendable () -> Date = { Date() }, lease: Duration = .seconds(60), sendMargin: Duration = .seconds(15),
+        wakeup: OutboxWakeup = OutboxWakeup(), gaveUp: @escaping @Sendable (OutboundSMS) -> Void = { _ in }
     ) {
+        self.wakeup = wakeup
+        self.gaveUp = gaveUp
         self.lease = lease
         self.sendMargin = sendMargin
         self.outbox = outbox
@@ -50,12 +57,13 @@ public struct NotificationDispatcher: Service {
                 handled = 0
             }
             if handled == 0 {
-                try? await Task.sleep(for: pollInterval)
+                await wakeup.wait(upTo: pollInterval)
             }
         }
     }
 
-    /// One pass: returns how many SMS were attempted. A batch that takes longer than its lease
+    /// One pass: returns how many SMS were attempted (or given up as expired). Sign-in codes come
+    /// first, and one whose code has expired is not sent. A batch that takes longer than its lease
     /// (a slow provider) stops where it is; the rest goes back to the outbox for the next claim,
     /// so two dispatchers never send one message twice.
     @discardableResult
@@ -64,12 +72,23 @@ public struct NotificationDispatcher: Service {
         let due = try await outbox.claimDue(limit: batchSize, lease: lease)
         let lastStart = claimedAt.addingTimeInterval(Double((lease - sendMargin).components.seconds))
         var attempted = 0
-        for sms in due {
+        for (index, sms) in due.enumerated() {
             guard now() < lastStart else {
                 logger.notice("outbox batch outlived its lease; the rest is left for the next claim", metadata: ["left": "\(due.count - attempted)"])
                 break
             }
+            // A sign-in code entered the outbox meanwhile: hand the rest back, so the next claim
+            // (codes first) sends it now rather than after this batch.
+            if sms.kind != .signInCode, index > 0, wakeup.takeSignal() {
+                try await outbox.release(due[index...].map(\.id))
+                break
+            }
             attempted += 1
+            if let expiry = sms.expiresAt, expiry <= now() {
+                logger.info("sign-in code expired before it could be sent", metadata: ["notification": "\(sms.id)"])
+                try await outbox.recordExpired(sms.id)
+                continue
+            }
             do {
                 let reference = try await gateway.send(sms)
                 try await outbox.recordAttempt(sms.id, ok: true, detail: reference, retryAt: nil)
@@ -81,6 +100,7 @@ public struct NotificationDispatcher: Service {
                     "sms not delivered",
                     metadata: ["notification": "\(sms.id)", "attempt": "\(attempt + 1)", "error": "\(error)"])
                 try await outbox.recordAttempt(sms.id, ok: false, detail: "\(error)", retryAt: retryAt)
+                if retryAt == nil { gaveUp(sms) }
             }
         }
         return attempted

@@ -23,14 +23,29 @@ extension CaseWorkflow {
             .flatMap { Self.canSee($0, caller.staff) ? $0 : nil }
     }
 
-    /// A citizen's letter from the public form, within the limits per address and per mobile; the
-    /// same form sent again is its first letter, not a new one to count.
-    public func registerLetter(_ draft: CaseDraft, idempotencyKey: String?) async throws -> Registration {
+    /// How a letter's sender shows the mobile is theirs: SMS 1 goes only to a proven mobile.
+    public enum MobileProof: Sendable {
+        /// A citizen signed in with this mobile (by an SMS code).
+        case signedIn(MobileNumber)
+        /// The sign-in code just sent to the letter's mobile; a right code also signs the sender in.
+        case code(String)
+    }
+
+    /// A citizen's letter from the public form, from a proven mobile and within the limits per
+    /// address and per mobile. The same form sent again is its first letter, not a new one to count
+    /// (its key is known only to the page that sent it), so it needs no second code.
+    public func registerLetter(_ draft: CaseDraft, proof: MobileProof, idempotencyKey: String?) async throws -> Registration {
         if let key = idempotencyKey {
             try InputLimits.check(key, field: "idempotencyKey", fa: "کلید تکرار", max: InputLimits.maxSecret)
             if let earlier = try await cases.registered(idempotencyKey: key, actor: .system) {
                 return Registration(detail: earlier, created: false)
             }
+        }
+        switch proof {
+        case .signedIn(let mobile):
+            guard mobile == draft.citizen.mobile else { throw DomainError.unauthenticated }
+        case .code(let code):
+            _ = try await gate.signInCitizen(draft.citizen.mobile, code: code)
         }
         try await gate.limit("letter-address", RequestIdentity.current.remoteAddress, RateLimits.letterPerAddress)
         try await gate.limit("letter-mobile", draft.citizen.mobile.value, RateLimits.letterPerMobile)

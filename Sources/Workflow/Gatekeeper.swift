@@ -16,7 +16,7 @@ public struct Gatekeeper: Sendable {
     /// Cookies get `Secure` when Samad is served over TLS.
     public let secureCookies: Bool
     let bcryptCost: UInt8
-    /// Sends a citizen's sign-in code by SMS (straight to the gateway: a code is useless later).
+    /// Sends a citizen's sign-in code by SMS (the app puts it in the outbox, ahead of other messages).
     let sendCode: @Sendable (_ challengeID: Int, _ mobile: MobileNumber, _ text: String) async throws -> Void
 
     /// Sessions last a working day.

@@ -58,19 +58,25 @@ class Server:
                 time.sleep(0.1)
         raise RuntimeError("samad did not start")
 
-    def last_sign_in_code(self, mobile):
-        """The newest sign-in code the file gateway 'sent' to this mobile (sms.log, Persian digits)."""
-        for _ in range(50):
+    def last_sms(self, mobile, kind):
+        """The newest SMS of this kind the file gateway 'sent' to this mobile (sms.log). The server's
+        dispatcher sends from the outbox, so this waits for it a little."""
+        for _ in range(100):
             try:
                 lines = pathlib.Path(self.dir, "sms.log").read_text(encoding="utf-8").splitlines()
             except FileNotFoundError:
                 lines = []
             for line in reversed(lines):
                 sms = json.loads(line)
-                if sms.get("kind") == "signInCode" and sms.get("to") == mobile:
-                    return re.search(r"[۰-۹]{6}", sms["text"]).group(0).translate(str.maketrans("۰۱۲۳۴۵۶۷۸۹", "0123456789"))
+                if sms.get("kind") == kind and sms.get("to") == mobile:
+                    return sms
             time.sleep(0.1)
-        raise AssertionError(f"no sign-in code was sent to {mobile}")
+        raise AssertionError(f"no {kind} SMS was sent to {mobile}")
+
+    def last_sign_in_code(self, mobile):
+        """The newest sign-in code sent to this mobile (Persian digits in the SMS)."""
+        sms = self.last_sms(mobile, "signInCode")
+        return re.search(r"[۰-۹]{6}", sms["text"]).group(0).translate(str.maketrans("۰۱۲۳۴۵۶۷۸۹", "0123456789"))
 
     def get_json(self, path):
         with urllib.request.urlopen(self.base + path, timeout=5) as response:

@@ -130,9 +130,14 @@ def test_whole_journey(server, browser):
     assert "کمک معیشتی سه ماهه" in driver.page_source
     check_page(driver, "my-letters")
 
-    # The letter form: the category list narrows as the citizen types; the national ID is optional.
+    # The letter form: the mobile is proven first with an SMS code (SMS 1 goes only to a proven
+    # mobile); the category list narrows as the citizen types; the national ID is optional.
     driver.delete_all_cookies()
     driver.get(server.base + "/letter")
+    check_page(driver, "letter-mobile")
+    driver.find_element(By.ID, "mobile").send_keys("09351234567")
+    navigate(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/letter/code'] button[type=submit]"))
+    letter_code = server.last_sign_in_code("09351234567")
     check_page(driver, "letter")
     driver.find_element(By.ID, "category-search").send_keys("مسکن")
     selected = Select(driver.find_element(By.ID, "category")).first_selected_option.text
@@ -142,9 +147,11 @@ def test_whole_journey(server, browser):
     driver.find_element(By.ID, "body").send_keys("شش ماه است منتظر پاسخ بانک هستم.")
     driver.find_element(By.ID, "firstName").send_keys("زهرا")
     driver.find_element(By.ID, "lastName").send_keys("کریمی")
-    driver.find_element(By.ID, "mobile").send_keys("09351234567")
+    driver.find_element(By.ID, "code").send_keys(letter_code)
     navigate(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/letter'] button[type=submit]"))
     assert len(driver.find_element(By.CSS_SELECTOR, ".tracking.big").text.replace(" ", "")) == 11
+    # SMS 1 went to the proven mobile.
+    assert server.last_sms("09351234567", "registered")
 
     # The operator console looks a known caller up while the national ID is typed.
     sign_in(driver, server, "operator", passwords["operator"])

@@ -35,6 +35,9 @@ import TestSupport
         let outReferral: Int
         let fixtures: Fixtures
         let tokenID: Int
+        /// SMS 1 of each case (pending, so a retry in scope is a 409).
+        let inSMS: Int
+        let outSMS: Int
     }
 
     enum Target { case none, inScope, outOfScope }
@@ -83,6 +86,7 @@ import TestSupport
         case .createToken: return (.post, "/api/v1/tokens", ["username": target == .outOfScope ? "operatorother" : "operator"])
         case .revokeToken: return (.delete, "/api/v1/tokens/\(s.tokenID)", nil)
         case .getReport: return (.get, "/api/v1/reports?period=1402-03&province=\(target == .outOfScope ? f.otherProvince : f.province)", nil)
+        case .retryNotification: return (.post, "/api/v1/notifications/\(target == .outOfScope ? s.outSMS : s.inSMS)/retry", [:])
         }
     }
 
@@ -97,7 +101,7 @@ import TestSupport
         case .acceptReferral, .answerReferral, .returnReferral:
             let agency = target == .outOfScope ? f.otherProvinceAgency.id : f.relief.id
             return AccessPolicy.canHandle(staff, referralAgencyID: agency, caseProvince: province)
-        case .registerCase, .createAgency, .updateAgency, .createToken, .getReport:
+        case .registerCase, .createAgency, .updateAgency, .createToken, .getReport, .retryNotification:
             return AccessPolicy.covers(staff, province: province)
         case .createCategory, .updateCategory:
             return staff.provinceCode == nil
@@ -117,7 +121,10 @@ import TestSupport
             let inReferral = try #require(try await api.post("/api/v1/cases/\(inCode)/referrals", token: f.token("supervisor"), json: ["agencyIds": [f.relief.id]]).list("referrals").first?["id"] as? Int)
             let outReferral = try #require(try await api.post("/api/v1/cases/\(outCode)/referrals", token: f.token("supervisorOther"), json: ["agencyIds": [f.otherProvinceAgency.id]]).list("referrals").first?["id"] as? Int)
             let tokenID = try #require((try await api.post("/api/v1/tokens", token: f.token("admin"), json: ["username": "supervisor"])["info"] as? [String: Any])?["id"] as? Int)
-            let scene = Scene(inCode: inCode, outCode: outCode, inReferral: inReferral, outReferral: outReferral, fixtures: f, tokenID: tokenID)
+            let sms = { (code: String) async throws -> Int in try #require(try await app.notifications(ofCase: code).first?.id) }
+            let scene = Scene(
+                inCode: inCode, outCode: outCode, inReferral: inReferral, outReferral: outReferral, fixtures: f, tokenID: tokenID,
+                inSMS: try await sms(inCode), outSMS: try await sms(outCode))
 
             for op in APIOperation.allCases {
                 for target in [Target.inScope, .outOfScope] {

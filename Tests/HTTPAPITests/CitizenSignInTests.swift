@@ -4,8 +4,8 @@ import TestSupport
 
 /// Citizens sign in with an SMS code and see only their own cases.
 @Suite struct CitizenSignInTests {
-    static func lastCode(_ app: TestApp, _ mobile: String) throws -> String {
-        try #require(app.lastSignInCode(to: mobile))
+    static func lastCode(_ app: TestApp, _ mobile: String) async throws -> String {
+        try #require(try await app.lastSignInCode(to: mobile))
     }
 
     @Test(arguments: TestDatabase.all)
@@ -15,7 +15,7 @@ import TestSupport
             _ = try await api.post("/api/v1/cases", token: f.token("operator"), json: f.caseBody(nationalID: "0013542419", mobile: "09121234567"))
             _ = try await api.post("/api/v1/cases", token: f.token("operator"), json: f.caseBody(nationalID: "0084575948", mobile: "09351112233"))
             #expect(try await api.post("/api/v1/citizen/code", json: ["mobile": "09121234567"]).status == 202)
-            let code = try Self.lastCode(app, "09121234567")
+            let code = try await Self.lastCode(app, "09121234567")
             #expect(code.count == 6)
             // The code never appears in an answer or the logs.
             let wrong = try await api.post("/api/v1/citizen/session", json: ["mobile": "09121234567", "code": code == "000000" ? "111111" : "000000"])
@@ -38,11 +38,11 @@ import TestSupport
     func codesExpireAndAllowFiveTries(engine: TestDatabase) async throws {
         try await withTestAPI(database: engine) { app, api in
             _ = try await api.post("/api/v1/citizen/code", json: ["mobile": "09121234567"])
-            let code = try Self.lastCode(app, "09121234567")
+            let code = try await Self.lastCode(app, "09121234567")
             app.clock.advance(by: 121)
             #expect(try await api.post("/api/v1/citizen/session", json: ["mobile": "09121234567", "code": code]).errorCode == "code_expired")
             _ = try await api.post("/api/v1/citizen/code", json: ["mobile": "09121234567"])
-            let fresh = try Self.lastCode(app, "09121234567")
+            let fresh = try await Self.lastCode(app, "09121234567")
             let wrongCode = fresh == "123456" ? "654321" : "123456"
             for _ in 0..<5 {
                 #expect(try await api.post("/api/v1/citizen/session", json: ["mobile": "09121234567", "code": wrongCode]).errorCode == "wrong_code")
@@ -65,7 +65,7 @@ import TestSupport
             // setup: the owner's code, then a stranger (another address) asks for one to the same mobile
             let mobile = "09121234567"
             #expect(try await api.post("/api/v1/citizen/code", json: ["mobile": mobile], headers: ["X-Forwarded-For": "198.51.100.1"]).status == 202)
-            let owners = try Self.lastCode(app, mobile)
+            let owners = try await Self.lastCode(app, mobile)
             #expect(try await api.post("/api/v1/citizen/code", json: ["mobile": mobile], headers: ["X-Forwarded-For": "203.0.113.7"]).status == 202)
 
             // check: the owner's code still signs in
@@ -74,7 +74,7 @@ import TestSupport
             #expect(signedIn.status == 200)
 
             // act: guesses from many addresses, with a fresh code asked for between them
-            let live = try Self.lastCode(app, mobile)
+            let live = try await Self.lastCode(app, mobile)
             let wrong = live == "123456" ? "654321" : "123456"
             var answers: [String?] = []
             for n in 0..<6 {
@@ -85,11 +85,11 @@ import TestSupport
             }
             // check: five wrong tries, then nothing signs in, not even a right code, until the window has passed
             #expect(answers == Array(repeating: "wrong_code", count: 5) + ["code_exhausted"], "\(answers)")
-            let newest = try Self.lastCode(app, mobile)
+            let newest = try await Self.lastCode(app, mobile)
             #expect(try await api.post("/api/v1/citizen/session", json: ["mobile": mobile, "code": newest]).errorCode == "code_exhausted")
             app.clock.advance(by: 601)
             _ = try await api.post("/api/v1/citizen/code", json: ["mobile": mobile], headers: ["X-Forwarded-For": "198.51.100.1"])
-            let later = try Self.lastCode(app, mobile)
+            let later = try await Self.lastCode(app, mobile)
             #expect(try await api.post("/api/v1/citizen/session", json: ["mobile": mobile, "code": later], headers: ["X-Forwarded-For": "198.51.100.1"]).status == 200)
         }
     }

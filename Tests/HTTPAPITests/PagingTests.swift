@@ -48,7 +48,7 @@ import TestSupport
                 app.clock.advance(by: 600)
             }
             _ = try await api.post("/api/v1/citizen/code", json: ["mobile": "09121234567"])
-            let code = try #require(app.lastSignInCode(to: "09121234567"))
+            let code = try #require(try await app.lastSignInCode(to: "09121234567"))
             let session = try #require(WebSession(try await api.post("/api/v1/citizen/session", json: ["mobile": "09121234567", "code": code])))
 
             // act

@@ -137,7 +137,7 @@ import TestSupport
             // The mobile's owner sees all three letters after signing in.
             #expect(try await api.post("/api/v1/citizen/code", json: ["mobile": "09351234567"]).status == 202)
             let signedIn = try await api.post(
-                "/api/v1/citizen/session", json: ["mobile": "09351234567", "code": try CitizenSignInTests.lastCode(app, "09351234567")])
+                "/api/v1/citizen/session", json: ["mobile": "09351234567", "code": try await CitizenSignInTests.lastCode(app, "09351234567")])
             let session = try #require(WebSession(signedIn))
             #expect(try await api.get("/api/v1/citizen/cases", headers: session.read).list("items").count == 3)
         }

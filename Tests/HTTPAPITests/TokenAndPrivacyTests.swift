@@ -64,7 +64,7 @@ import TestSupport
             _ = try await api.post("/api/v1/cases", token: f.token("operator"), json: f.caseBody(nationalID: "0013542418"))
             _ = try await api.post("/api/v1/cases", token: f.token("operator"), json: f.caseBody())
             _ = try await api.post("/api/v1/citizen/code", json: ["mobile": "09121234567"])
-            let code = try CitizenSignInTests.lastCode(app, "09121234567")
+            let code = try await CitizenSignInTests.lastCode(app, "09121234567")
             _ = try await api.post("/api/v1/citizen/session", json: ["mobile": "09121234567", "code": code])
             _ = try await api.get("/api/v1/track/12345678901?mobile=09121234567")
             let lines = LogCapture.shared.all

@@ -60,4 +60,67 @@ import TestSupport
             }
         }
     }
+
+    @Test(arguments: TestDatabase.all)
+    func outboxWithoutCaseKeepsMessagesAndAttempts(engine: TestDatabase) async throws {
+        // setup: a database as it was before sign-in codes went through the outbox, with an SMS and an attempt.
+        try await withScratchClient(engine, migrate: false) { client in
+            let before = Array(allMigrations.prefix { $0.id != "0014_outbox_without_case" })
+            try await Migrator(client: client, migrations: before).migrate()
+            try await SQLStore(client: client).seedReferenceData()
+            try await client.write { db in
+                try await db.raw(
+                    """
+                    INSERT INTO citizens (id, national_id, mobile, first_name, last_name, province_code, created_at, updated_at)
+                    VALUES (7, '0013542419', '09121234567', 'رضا', 'محمدی', '01', 1, 1)
+                    """
+                ).run()
+                try await db.raw(
+                    """
+                    INSERT INTO cases (id, tracking_code, citizen_id, channel, kind, category_code, subject, body, search_text,
+                        province_code, status, priority, confidential, created_at, updated_at, version, period_week,
+                        period_month, period_quarter, period_year)
+                    VALUES (3, '12345678901', 7, 'web', 'request', 'interestFreeLoan', 's', 'b', 's b', '01', 'registered',
+                        'normal', 0, 1, 1, 1, '1402-W01', '1402-01', '1402-Q1', '1402')
+                    """
+                ).run()
+                try await db.raw(
+                    """
+                    INSERT INTO notifications (id, case_id, province_code, kind, mobile, text, status, attempts, next_attempt_at,
+                        claimed_until, created_at, last_error)
+                    VALUES (5, 3, '01', 'registered', '09121234567', 'سامد: ثبت شد', 'pending', 1, 10, 0, 1, 'provider down')
+                    """
+                ).run()
+                try await db.raw("INSERT INTO notification_attempts (notification_id, at, ok, detail) VALUES (5, 2, 0, 'provider down')").run()
+            }
+
+            // act
+            let applied = try await Migrator(client: client).migrate()
+
+            // check: the message and its attempt are kept; a message without a case can be written
+            #expect(applied.contains("0014_outbox_without_case"))
+            let store = SQLStore(client: client)
+            let kept = try await store.notifications(caseID: 3)
+            #expect(kept.map(\.id) == [5])
+            #expect(kept.first?.text == "سامد: ثبت شد")
+            #expect(kept.first?.attempts == 1)
+            #expect(try await store.outboxEntry(id: 5)?.lastError == "provider down")
+            try await client.write { db in
+                try await db.raw(
+                    """
+                    INSERT INTO notifications (case_id, province_code, kind, mobile, text, status, attempts, next_attempt_at,
+                        claimed_until, created_at, expires_at)
+                    VALUES (NULL, NULL, 'signInCode', '09121234567', 'کد', 'pending', 0, 1, 0, 1, 100)
+                    """
+                ).run()
+            }
+            #expect(try await store.outboxBacklog(province: nil).waiting == 2)
+            // Foreign keys are enforced again after the rebuild: an attempt needs its message.
+            await #expect(throws: (any Error).self) {
+                try await client.write { db in
+                    try await db.raw("INSERT INTO notification_attempts (notification_id, at, ok) VALUES (999, 1, 1)").run()
+                }
+            }
+        }
+    }
 }

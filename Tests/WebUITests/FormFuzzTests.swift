@@ -98,6 +98,9 @@ import TestSupport
                 paths += ["reset-password"].map { "/staff/admin/staff/\(staff)/\($0)" }
             case "/staff/admin/tokens/{id}/revoke":
                 paths.append("/staff/admin/tokens/\(token)/revoke")
+            case "/staff/admin/sms/{id}/retry":
+                // The case's SMS 1, still waiting: a retry is refused and changes nothing.
+                paths.append("/staff/admin/sms/1/retry")
             default:
                 #expect(!route.contains("{"), "a form route with parameters this test does not fill: \(route)")
                 paths.append(route)

@@ -16,7 +16,7 @@ import TestSupport
     /// A new page route missing here fails `everyPageRouteHasARule`.
     static let rules: [String: String] = [
         "GET /": "anyone", "GET /track": "anyone (rate-limited)", "GET /track/{code}": "anyone", "POST /track/rate": "anyone with code and mobile",
-        "GET /letter": "anyone", "POST /letter": "anyone", "GET /login": "anyone", "POST /login": "anyone (rate-limited)",
+        "GET /letter": "anyone", "POST /letter": "anyone with the code sent to the mobile, or a citizen session", "POST /letter/code": "anyone (rate-limited)", "GET /login": "anyone", "POST /login": "anyone (rate-limited)",
         "POST /logout": "session with CSRF", "GET /my": "citizen session", "GET /my/sign-in": "anyone",
         "POST /my/sign-in": "anyone (rate-limited)", "POST /my/code": "anyone (rate-limited)",
         "GET /staff": "staff", "GET /staff/intake": "registerCase", "POST /staff/intake": "registerCase",
@@ -26,6 +26,7 @@ import TestSupport
         "GET /staff/account": "staff", "POST /staff/account": "staff with CSRF", "GET /staff/admin": "manageStaff",
         "POST /staff/admin/staff": "manageStaff", "POST /staff/admin/staff/{id}/{action}": "manageStaff, account in scope",
         "POST /staff/admin/tokens": "manageTokens, account in scope", "POST /staff/admin/tokens/{id}/revoke": "manageTokens, in scope",
+        "GET /staff/admin/sms": "manageOutbox, messages of their province", "POST /staff/admin/sms/{id}/retry": "manageOutbox, message in scope",
         "GET /static/{file}": "anyone", "GET /openapi.yaml": "anyone", "GET /metrics": "metrics token, or this machine", "GET /health": "anyone", "GET /**": "anyone (404 page)",
     ]
 
@@ -44,6 +45,9 @@ import TestSupport
             let outCode = try #require(try await api.post("/api/v1/cases", token: f.token("operatorOther"), json: f.caseBody(nationalID: "0084575948", province: f.otherProvince)).string("trackingCode"))
             let inReferral = try #require(try await api.post("/api/v1/cases/\(inCode)/referrals", token: f.token("supervisor"), json: ["agencyIds": [f.relief.id]]).list("referrals").first?["id"] as? Int)
             let outReferral = try #require(try await api.post("/api/v1/cases/\(outCode)/referrals", token: f.token("supervisorOther"), json: ["agencyIds": [f.otherProvinceAgency.id]]).list("referrals").first?["id"] as? Int)
+            // The SMS 1 of each case, in and out of the fixtures' province.
+            let inSMS = try #require(try await app.notifications(ofCase: inCode).first?.id)
+            let outSMS = try #require(try await app.notifications(ofCase: outCode).first?.id)
             // Accounts the admin actions are tried on, one in the fixtures' province and one outside it.
             var targets: [(Staff, Int)] = []
             for (name, province) in [("target", f.province), ("targetOther", f.otherProvince)] {
@@ -53,7 +57,7 @@ import TestSupport
             }
 
             // Anonymous visitors are sent to sign in.
-            for path in ["/staff", "/staff/intake", "/staff/queue", "/staff/inbox", "/staff/cases/\(inCode)", "/staff/admin", "/staff/account", "/staff/reports", "/my"] {
+            for path in ["/staff", "/staff/intake", "/staff/queue", "/staff/inbox", "/staff/cases/\(inCode)", "/staff/admin", "/staff/admin/sms", "/staff/account", "/staff/reports", "/my"] {
                 let response = try await api.get(path)
                 #expect(response.status == 303, "\(path)")
             }
@@ -76,6 +80,12 @@ import TestSupport
                 #expect(try await get("/staff/queue") == (allowed(.screenCase) ? 200 : 403), "queue as \(role)")
                 #expect(try await get("/staff/inbox") == (allowed(.handleReferral) ? 200 : 403), "inbox as \(role)")
                 #expect(try await get("/staff/admin") == (allowed(.manageStaff) ? 200 : 403), "admin as \(role)")
+                #expect(try await get("/staff/admin/sms") == (allowed(.manageOutbox) ? 200 : 403), "outbox as \(role)")
+                // The message is not failed: 409 where the role may retry it and it is in scope.
+                for (id, province) in [(inSMS, f.province), (outSMS, f.otherProvince)] {
+                    let retry = try await post("/staff/admin/sms/\(id)/retry", [:])
+                    #expect(retry == (!allowed(.manageOutbox) ? 403 : AccessPolicy.covers(staff, province: province) ? 409 : 404), "retry \(id) as \(role) → \(retry)")
+                }
                 #expect(try await get("/staff/reports") == (allowed(.readReports) ? 200 : 403), "reports as \(role)")
                 for province in [f.province, f.otherProvince] {
                     let report = try await get("/staff/reports?period=1402-03&province=\(province)")

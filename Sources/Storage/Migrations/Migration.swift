@@ -26,6 +26,7 @@ let allMigrations: [any Migration] = [
     M0011RateLimits(),
     M0012OptionalNationalID(),
     M0013ReportIndexes(),
+    M0014OutboxWithoutCase(),
 ]
 
 /// Applies the migrations a database has not seen yet, each in its own transaction.

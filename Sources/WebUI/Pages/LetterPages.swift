@@ -6,6 +6,11 @@ import PersianKit
 import Storage
 
 /// A citizen writes a letter on the web; the receipt shows the tracking code.
+///
+/// A letter is accepted only with a proven mobile, so SMS 1 goes only to a mobile its owner holds:
+/// a citizen signed in on "my letters" writes under that mobile; anyone else first asks for a
+/// sign-in code (`/letter/code`, the same code and limits as `/my/sign-in`) and sends the letter
+/// with it. A wrong code refuses the letter and writes nothing; the right one also signs them in.
 extension WebUI {
     struct LetterModel {
         var layout: Layout
@@ -15,6 +20,13 @@ extension WebUI {
         var kinds: [Option]
         var categories: [Option]
         var provinces: [Option]
+        /// The first step: only the mobile, to send a code to.
+        var askMobile: Bool
+        /// The signed-in citizen's mobile, masked: the letter is theirs, no code needed.
+        var signedInMobile: String?
+        /// The mobile the code went to, as shown (Persian digits).
+        var mobileShown: String
+        var csrf: String?
     }
 
     struct RegisteredModel {
@@ -30,42 +42,111 @@ extension WebUI {
     /// The letter form's fields, named as in `letter.mustache`.
     struct LetterForm: PageForm {
         var kind, category, subject, body, firstName, lastName, nationalId, mobile, province, confidential: String?
+        /// The sign-in code sent to `mobile` (not asked of a signed-in citizen).
+        var code: String?
         /// The form's one-time key: the same letter sent twice is registered once.
         var _form: String?
+        /// A signed-in citizen's session token.
+        var _csrf: String?
+    }
+
+    /// The first step's form: the mobile to send a code to.
+    struct LetterMobileForm: PageForm {
+        var mobile: String?
+    }
+
+    /// Who is writing: a signed-in citizen (their mobile is proven), or a visitor who must prove one.
+    enum LetterWriter {
+        case citizen(MobileNumber, csrf: String)
+        case visitor
+    }
+
+    /// A staff member's session counts as a visitor here: staff write letters at the console.
+    func letterWriter(csrf: String? = nil) async throws -> LetterWriter {
+        guard let session = try await gate.currentSession(), session.kind == .citizen,
+            case .citizen(let mobile) = try await gate.principal(csrf: csrf)
+        else { return .visitor }
+        return .citizen(mobile, csrf: session.csrfToken)
     }
 
     func registerLetterPages<Context: RequestContext>(on router: Router<Context>) {
         router.get(RouterPath(SiteURL.letter.path), use: page { _, _ in
-            try await letterPage(form: [:], errors: [:], status: .ok)
+            try await letterPage(try await letterWriter(), form: [:], errors: [:], status: .ok)
+        })
+        router.post(RouterPath(SiteURL.letterCode.path), use: page { request, _ in
+            let form = try await LetterMobileForm.read(request)
+            let mobile: MobileNumber
+            do { mobile = try MobileNumber(parsing: form.mobile ?? "") } catch let error as any BilingualError {
+                return try await letterPage(
+                    .visitor, form: ["mobile": form.mobile ?? ""], errors: ["mobile": error.messageFa], askMobile: true, status: .badRequest)
+            }
+            try await gate.requestCitizenCode(mobile)
+            return try await letterPage(
+                .visitor, form: ["mobile": mobile.value], errors: [:], askMobile: false, status: .ok,
+                notice: "کد به شماره \(Show.digits(mobile.value)) پیامک شد؛ تا ۲ دقیقه اعتبار دارد. نامه را بنویسید و کد را در پایان فرم وارد کنید.")
         })
         router.post(RouterPath(SiteURL.letter.path), use: page { request, _ in
             let form = try await LetterForm.read(request)
-            let values = form.kept
+            let writer = try await letterWriter(csrf: form._csrf)
+            var values = form.kept
+            values["code"] = nil
+            let typedMobile: String
+            switch writer {
+            case .citizen(let mobile, _): typedMobile = mobile.value
+            case .visitor:
+                // Without a mobile to prove there is no letter yet: back to the first step.
+                do { typedMobile = try MobileNumber(parsing: form.mobile ?? "").value } catch let error as any BilingualError {
+                    return try await letterPage(writer, form: values, errors: ["mobile": error.messageFa], askMobile: true, status: .badRequest)
+                }
+            }
+            values["mobile"] = typedMobile
             let parsed = CaseDraft.parseAll(
                 channel: .web, kind: form.kind.flatMap(CaseKind.init(rawValue:)) ?? .request, categoryCode: form.category ?? "",
                 subject: form.subject, body: form.body, confidential: form.confidential == "1",
-                nationalID: form.nationalId ?? "", mobile: form.mobile ?? "", firstName: form.firstName,
+                nationalID: form.nationalId ?? "", mobile: typedMobile, firstName: form.firstName,
                 lastName: form.lastName, provinceCode: form.province ?? "", countyCode: nil)
             do {
-                let registration = try await workflow.registerLetter(try parsed.get(), idempotencyKey: form._form)
+                let proof: CaseWorkflow.MobileProof
+                switch writer {
+                case .citizen(let mobile, _): proof = .signedIn(mobile)
+                case .visitor: proof = .code(form.code ?? "")
+                }
+                let registration: Registration
+                do {
+                    registration = try await workflow.registerLetter(try parsed.get(), proof: proof, idempotencyKey: form._form)
+                } catch let error as DomainError where error.kind == .unauthenticated {
+                    return try await letterPage(writer, form: values, errors: ["code": error.messageFa], status: .unauthorized)
+                }
                 return registeredPage(registration.detail, again: nil)
             } catch let problems as CaseDraft.Problems {
-                return try await letterPage(form: values, errors: Self.fieldErrors(problems.errors), status: .badRequest)
+                return try await letterPage(writer, form: values, errors: Self.fieldErrors(problems.errors), status: .badRequest)
             } catch let error as DomainError where error.kind == .invalid {
-                return try await letterPage(form: values, errors: Self.fieldErrors([error]), status: .badRequest)
+                return try await letterPage(writer, form: values, errors: Self.fieldErrors([error]), status: .badRequest)
             }
         })
     }
 
-    func letterPage(form: [String: String], errors: [String: String], status: HTTPResponse.Status) async throws -> Response {
+    /// The letter page: for a visitor with no mobile yet (`askMobile`) only the first step; else the
+    /// letter form, with the code field unless the citizen is signed in.
+    func letterPage(
+        _ writer: LetterWriter, form: [String: String], errors: [String: String], askMobile: Bool? = nil,
+        status: HTTPResponse.Status, notice: String? = nil
+    ) async throws -> Response {
         let categories = try await reference.categories(includeInactive: false)
         let provinces = try await reference.provinces()
+        var signedIn: MobileNumber?
+        var csrf: String?
+        if case .citizen(let mobile, let token) = writer { (signedIn, csrf) = (mobile, token) }
         let model = LetterModel(
-            layout: Layout(title: "نوشتن نامه", current: SiteURL.letter.path, error: errors.isEmpty ? nil : "لطفاً موارد مشخص‌شده را اصلاح کنید."),
+            layout: Layout(
+                title: "نوشتن نامه", citizen: signedIn?.masked, csrf: csrf, current: SiteURL.letter.path, notice: notice,
+                error: errors.isEmpty ? nil : "لطفاً موارد مشخص‌شده را اصلاح کنید."),
             formKey: UUID().uuidString, form: form, errors: errors,
             kinds: CaseKind.allCases.map { Option(value: $0.rawValue, label: $0.nameFa, selected: $0.rawValue == form["kind"]) },
             categories: categories.map { Option(value: $0.code, label: $0.name, selected: $0.code == form["category"]) },
-            provinces: provinces.map { Option(value: $0.code, label: $0.name, selected: $0.code == form["province"]) })
+            provinces: provinces.map { Option(value: $0.code, label: $0.name, selected: $0.code == form["province"]) },
+            askMobile: signedIn == nil && (askMobile ?? (form["mobile"] ?? "").isEmpty),
+            signedInMobile: signedIn.map { Show.digits($0.masked) }, mobileShown: Show.digits(form["mobile"] ?? ""), csrf: csrf)
         return render("letter", model, status: status)
     }
 

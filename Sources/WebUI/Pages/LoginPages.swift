@@ -60,5 +60,6 @@ extension WebUI {
         registerReportPages(on: router)
         registerAccountPages(on: router)
         registerAdminPages(on: router)
+        registerOutboxPages(on: router)
     }
 }

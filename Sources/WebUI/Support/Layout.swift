@@ -40,6 +40,7 @@ struct Layout: Sendable {
             if AccessPolicy.roles(for: .handleReferral).contains(staff.role) { items.append(("کارتابل دستگاه", .inbox)) }
             if AccessPolicy.roles(for: .readReports).contains(staff.role) { items.append(("گزارش‌ها", .reports)) }
             if AccessPolicy.roles(for: .manageStaff).contains(staff.role) { items.append(("مدیریت کاربران", .admin)) }
+            if AccessPolicy.roles(for: .manageOutbox).contains(staff.role) { items.append(("صف پیامک", .outbox)) }
             items.append(("حساب من", .account))
         } else if citizen != nil {
             items = [("نامه‌های من", .myLetters), ("نوشتن نامه", .letter), ("پیگیری نامه", .track)]
@@ -55,6 +56,16 @@ enum Show {
     static func dateTime(_ d: Date) -> String { JalaliFormat.dateTime(d) }
     static func digits(_ s: String) -> String { PersianDigits.toPersian(s) }
     static func number(_ n: Int) -> String { JalaliFormat.number(n) }
+
+    /// A duration as people say it: "۵ دقیقه", "۲ ساعت و ۱۰ دقیقه", "۳ روز و ۴ ساعت".
+    static func age(_ seconds: TimeInterval) -> String {
+        let minutes = max(0, Int(seconds) / 60)
+        if minutes < 1 { return "کمتر از یک دقیقه" }
+        if minutes < 60 { return "\(number(minutes)) دقیقه" }
+        let hours = minutes / 60
+        if hours < 24 { return minutes % 60 == 0 ? "\(number(hours)) ساعت" : "\(number(hours)) ساعت و \(number(minutes % 60)) دقیقه" }
+        return hours % 24 == 0 ? "\(number(hours / 24)) روز" : "\(number(hours / 24)) روز و \(number(hours % 24)) ساعت"
+    }
 }
 
 /// One choice of a select or radio group.
