@@ -30,6 +30,7 @@ let allMigrations: [any Migration] = [
     M0012OptionalNationalID(),
     M0013ReportIndexes(),
     M0015EventHashChain(),
+    M0016AuditLog(),
 ]
 
 /// Applies the migrations a database has not seen yet, each in its own transaction.
