@@ -113,3 +113,10 @@ public protocol RateLimitRepository: Sendable {
     /// Forgets windows that began before `cutoff`.
     func forgetRateLimitWindows(before cutoff: Date) async throws
 }
+
+/// The scheduled purge of what is kept only for a while.
+public protocol RetentionRepository: Sendable {
+    /// Deletes what `policy` and the fixed lifetimes say is past keeping; nil when another server
+    /// is purging at this moment.
+    func purgeExpired(_ policy: RetentionPolicy) async throws -> PurgeCounts?
+}
