@@ -35,7 +35,7 @@ extension SQLStore {
             """
         ).first()
         guard let row else { throw DomainError.caseNotFound }
-        return (try Self.caseValue(from: row), try MobileNumber(parsing: try row.string("mobile")))
+        return (try Self.caseValue(from: row), try row.mobile())
     }
 
     func lockCase(_ db: any SQLDatabase, id: Int) async throws -> (Case, mobile: MobileNumber) {
@@ -46,7 +46,7 @@ extension SQLStore {
             """
         ).first()
         guard let row else { throw DomainError.caseNotFound }
-        return (try Self.caseValue(from: row), try MobileNumber(parsing: try row.string("mobile")))
+        return (try Self.caseValue(from: row), try row.mobile())
     }
 
     /// Writes the case's mutable fields and bumps its version.
@@ -170,7 +170,7 @@ extension SQLStore {
         let caseID = value.id
         let citizen = Citizen(
             id: value.citizenID, nationalID: try row.nationalID(),
-            mobile: try MobileNumber(parsing: try row.string("mobile")), firstName: try row.string("first_name"),
+            mobile: try row.mobile(), firstName: try row.string("first_name"),
             lastName: try row.string("last_name"), provinceCode: try row.string("citizen_province"),
             countyCode: try row.optionalString("citizen_county"))
         let events = try await events(db, caseID: caseID)

@@ -54,39 +54,42 @@ extension SQLStore {
         var after = 0
         while true {
             let from = after
-            let (cases, events) = try await client.read { db in
-                let cases = try await db.raw(
-                    """
-                    SELECT id, tracking_code, event_count, event_head FROM cases WHERE id > \(bind: from)
-                    ORDER BY id LIMIT \(literal: batch)
-                    """
-                ).all()
-                guard let last = try cases.last?.int("id") else { return (cases, [any SQLRow]()) }
-                let events = try await db.raw(
-                    """
-                    SELECT \(unsafeRaw: Self.chainedEventColumns) FROM case_events
-                    WHERE case_id > \(bind: from) AND case_id <= \(bind: last)
-                    """
-                ).all()
-                return (cases, events)
+            let (ids, found) = try await client.read { db in
+                let ids = try await db.raw(
+                    "SELECT id FROM cases WHERE id > \(bind: from) ORDER BY id LIMIT \(literal: batch)"
+                ).all().map { try $0.int("id") }
+                return (ids, ids.isEmpty ? [] : try await caseHistoryProblems(db, caseIDs: ids))
             }
-            var byCase: [Int: [ChainWalk.Row]] = [:]
-            for row in events {
-                let seq = try row.optionalInt("seq")
-                let walkRow = ChainWalk.Row(
-                    id: try row.int("id"), seq: seq, prevHash: try row.optionalString("prev_hash"),
-                    hash: try row.optionalString("hash"),
-                    recomputed: try Self.chainedEvent(from: row, seq: seq ?? 0).hash(previous: try row.optionalString("prev_hash")))
-                byCase[try row.int("case_id"), default: []].append(walkRow)
-            }
-            for c in cases {
-                var walk = ChainWalk(chain: .caseHistory(trackingCode: try c.string("tracking_code")))
-                for row in ChainWalk.inChainOrder(byCase[try c.int("id")] ?? []) { walk.visit(row) }
-                walk.finish(headCount: try c.int("event_count"), headHash: try c.optionalString("event_head"))
-                problems += walk.problems
-            }
-            guard cases.count == batch, let last = cases.last else { return problems }
-            after = try last.int("id")
+            problems += found
+            guard ids.count == batch, let last = ids.last else { return problems }
+            after = last
         }
+    }
+
+    /// The histories of these cases checked, on `db` (inside a write, it sees that write).
+    func caseHistoryProblems(_ db: any SQLDatabase, caseIDs: [Int]) async throws -> [ChainProblem] {
+        let cases = try await db.raw(
+            "SELECT id, tracking_code, event_count, event_head FROM cases WHERE id IN (\(binds: caseIDs)) ORDER BY id"
+        ).all()
+        let events = try await db.raw(
+            "SELECT \(unsafeRaw: Self.chainedEventColumns) FROM case_events WHERE case_id IN (\(binds: caseIDs))"
+        ).all()
+        var byCase: [Int: [ChainWalk.Row]] = [:]
+        for row in events {
+            let seq = try row.optionalInt("seq")
+            let previous = try row.optionalString("prev_hash")
+            let walkRow = ChainWalk.Row(
+                id: try row.int("id"), seq: seq, prevHash: previous, hash: try row.optionalString("hash"),
+                recomputed: try Self.chainedEvent(from: row, seq: seq ?? 0).hash(previous: previous))
+            byCase[try row.int("case_id"), default: []].append(walkRow)
+        }
+        var problems: [ChainProblem] = []
+        for c in cases {
+            var walk = ChainWalk(chain: .caseHistory(trackingCode: try c.string("tracking_code")))
+            for row in ChainWalk.inChainOrder(byCase[try c.int("id")] ?? []) { walk.visit(row) }
+            walk.finish(headCount: try c.int("event_count"), headHash: try c.optionalString("event_head"))
+            problems += walk.problems
+        }
+        return problems
     }
 }
