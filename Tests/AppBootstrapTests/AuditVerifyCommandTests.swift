@@ -44,6 +44,44 @@ import TestSupport
         #expect(problems.map(\.chain) == [.caseHistory(trackingCode: code)])
     }
 
+    @Test(arguments: TestDatabase.all)
+    func citizenEraseRefusesErasesAndTheChainsStillVerify(engine: TestDatabase) async throws {
+        // setup: a generated database; a citizen all of whose letters are settled
+        let scratch = try await ScratchDatabase.create(engine)
+        defer { Task { await scratch.drop() } }
+        var config = AppConfig(
+            dataDir: scratch.dataDir, databaseURL: scratch.databaseURL, databaseSchema: scratch.schema, dispatcherEnabled: false)
+        config.bcryptCost = 4
+        _ = try await CaseGenerator(config: config, batchSize: 50).run(cases: 120, seed: 7)
+        let store = try await openStore(config: config)
+        let nationalID = try await store.client.read { db in
+            try await db.raw(
+                """
+                SELECT z.national_id FROM citizens z WHERE z.national_id IS NOT NULL
+                    AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.citizen_id = z.id AND c.status NOT IN ('closed', 'merged'))
+                ORDER BY z.id LIMIT 1
+                """
+            ).first()?.decode(column: "national_id", as: String.self)
+        }
+        try await store.client.shutdown()
+        let id = try #require(nationalID)
+
+        // act, check: refused within the (default, five-year) retention period, with exit 3
+        let refused = #expect(throws: ServerProcess.ProcessFailure.self) {
+            try ServerProcess.run(["citizen", "erase", "--national-id", id], scratch: scratch)
+        }
+        #expect(refused?.status == 3)
+        #expect(throws: ServerProcess.ProcessFailure.self) {
+            try ServerProcess.run(["citizen", "erase", "--national-id", id, "--mobile", "09121234567"], scratch: scratch)
+        }
+        // with no retention period left it erases, and every chain still verifies
+        let out = try ServerProcess.run(
+            ["citizen", "erase", "--national-id", id], scratch: scratch, extra: ["SAMAD_PERSONAL_DATA_RETENTION_DAYS": "0"])
+        #expect(out.contains("Erased 1 citizen record(s)"))
+        #expect(try ServerProcess.run(["audit", "verify"], scratch: scratch).contains("match their hash chains"))
+        #expect(try await Self.problems(config).isEmpty)
+    }
+
     static func problems(_ config: AppConfig) async throws -> [ChainProblem] {
         let store = try await openStore(config: config)
         let problems = try await store.chainProblems()
