@@ -159,7 +159,7 @@ let package = Package(
             ],
             swiftSettings: strict),
         .testTarget(name: "WebUITests", dependencies: ["WebUI", "TestSupport"], resources: [.copy("Snapshots")], swiftSettings: strict),
-        .testTarget(name: "WorkersTests", dependencies: ["Workers", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")], swiftSettings: strict),
+        .testTarget(name: "WorkersTests", dependencies: ["Workers", "Workflow", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")], swiftSettings: strict),
         .testTarget(name: "AppBootstrapTests", dependencies: ["AppBootstrap", "TestSupport", "samad", .product(name: "AsyncHTTPClient", package: "async-http-client")], swiftSettings: strict),
     ]
 )

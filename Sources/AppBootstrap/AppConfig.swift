@@ -44,6 +44,13 @@ public struct AppConfig: Sendable {
     /// `SAMAD_METRICS_TOKEN`: when set, `/metrics` answers only `Authorization: Bearer <token>`;
     /// when not, it answers only clients on this machine (a Prometheus agent beside the server).
     public var metricsToken: String?
+    /// `SAMAD_SMS_RETENTION_DAYS`, default 180: sent SMS are deleted this many days after sending
+    /// (a case's page then lists only its newer SMS; its history keeps every step).
+    /// `SAMAD_PERSONAL_DATA_RETENTION_DAYS`, default 1825 (five years): a citizen's personal data may
+    /// be erased (`samad citizen erase`) only this many days after their last case was settled.
+    public var retention = RetentionPolicy()
+    /// `SAMAD_PURGE_INTERVAL`, default 3600: seconds between retention purges (60–86400).
+    public var purgeIntervalSeconds: Int = 3600
     /// Not from the environment: where log lines go (tests capture them).
     public var logHandler: (@Sendable (String) -> any LogHandler)?
     /// Not from the environment: the clock (tests fix it).
@@ -92,6 +99,14 @@ public struct AppConfig: Sendable {
         if idle == nil || !(1...3600).contains(idle!) { problems.append("SAMAD_IDLE_TIMEOUT must be 1–3600 seconds") }
         let metricsToken = values["SAMAD_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         if let metricsToken, metricsToken.count < 16 { problems.append("SAMAD_METRICS_TOKEN must be at least 16 characters") }
+        let smsDays = values["SAMAD_SMS_RETENTION_DAYS"].map { Int($0) } ?? 180
+        if smsDays == nil || !(1...36_500).contains(smsDays!) { problems.append("SAMAD_SMS_RETENTION_DAYS must be 1–36500 days") }
+        let personalDays = values["SAMAD_PERSONAL_DATA_RETENTION_DAYS"].map { Int($0) } ?? 1825
+        if personalDays == nil || !(0...36_500).contains(personalDays!) {
+            problems.append("SAMAD_PERSONAL_DATA_RETENTION_DAYS must be 0–36500 days")
+        }
+        let purgeInterval = values["SAMAD_PURGE_INTERVAL"].map { Int($0) } ?? 3600
+        if purgeInterval == nil || !(60...86_400).contains(purgeInterval!) { problems.append("SAMAD_PURGE_INTERVAL must be 60–86400 seconds") }
         guard problems.isEmpty else { throw ConfigError(problems: problems) }
         var config = AppConfig(
             host: values["SAMAD_HOST"] ?? "127.0.0.1", port: port!, dataDir: values["SAMAD_DATA_DIR"] ?? "./data",
@@ -102,6 +117,8 @@ public struct AppConfig: Sendable {
         config.trustProxy = values["SAMAD_TRUST_PROXY"] == "on"
         config.bcryptCost = cost!
         config.idleTimeoutSeconds = idle!
+        config.retention = RetentionPolicy(sentSMSDays: smsDays!, personalDataDays: personalDays!)
+        config.purgeIntervalSeconds = purgeInterval!
         config.smsGatewayChosen = values["SAMAD_SMS_GATEWAY"] != nil
         config.metricsToken = metricsToken
         config.sharedRateLimits = rateLimits.map { $0 == "database" }

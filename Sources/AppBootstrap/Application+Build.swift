@@ -15,6 +15,8 @@ public struct Samad: Sendable {
     public let database: any DatabaseClient
     /// The dispatcher; it runs as a service only when `dispatcherEnabled`, otherwise callers step it.
     public let dispatcher: NotificationDispatcher
+    /// The retention purge; a service only when `dispatcherEnabled`, otherwise callers step it.
+    public let purger: RetentionPurger
     public let config: AppConfig
     /// Every route the router serves, as "METHOD /path/:parameter" (the access-matrix tests read it).
     public let routes: [String]
@@ -38,24 +40,28 @@ public func buildApplication(config: AppConfig) async throws -> Samad {
         services: services,
         logger: logger)
     return Samad(
-        application: application, store: store, database: database, dispatcher: background.dispatcher, config: config,
+        application: application, store: store, database: database, dispatcher: background.dispatcher, purger: background.purger,
+        config: config,
         routes: router.routes.map { "\($0.method) \($0.path)" })
 }
 
 /// The long-running work beside HTTP, built in this one place for `samad serve` (unless
-/// `SAMAD_DISPATCHER=off`) and `samad worker`: today the SMS dispatcher; the SLA watcher and the
-/// report scheduler join it here.
+/// `SAMAD_DISPATCHER=off`) and `samad worker`: the SMS dispatcher and the retention purge; the SLA
+/// watcher and the report scheduler join them here.
 public struct BackgroundWork: Sendable {
     public let dispatcher: NotificationDispatcher
+    public let purger: RetentionPurger
 
     /// `wakeup` is signalled by this process's sign-in code requests, so the codes go out at once.
     public init(config: AppConfig, store: SQLStore, gateway: any SMSGateway, logger: Logger, wakeup: OutboxWakeup = OutboxWakeup()) {
         dispatcher = NotificationDispatcher(
             outbox: store, gateway: gateway, logger: logger, now: config.now, wakeup: wakeup,
             gaveUp: { _ in OutboxMetrics.countGaveUp() })
+        purger = RetentionPurger(
+            store: store, policy: config.retention, interval: .seconds(config.purgeIntervalSeconds), logger: logger)
     }
 
-    public var services: [any Service] { [dispatcher] }
+    public var services: [any Service] { [dispatcher, purger] }
 }
 
 /// Opens the configured database, migrates it and makes sure the reference data is there.

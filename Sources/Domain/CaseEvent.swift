@@ -3,7 +3,8 @@ import Foundation
 /// What happened to a case. Events are appended, never changed; the timeline is read from them.
 public enum CaseEventKind: String, Sendable, Codable, CaseIterable {
     case registered, referred, referralAccepted, referralAnswered, referralReturned, referralCancelled,
-        answered, merged, closed, rated, reopened, escalated, personalDataViewed, referralWithdrawn, citizenDetailsChanged
+        answered, merged, closed, rated, reopened, escalated, personalDataViewed, referralWithdrawn, citizenDetailsChanged,
+        personalDataErased
 
     /// Whether the citizen sees this step when following the case.
     public var visibleToCitizen: Bool {
@@ -11,7 +12,8 @@ public enum CaseEventKind: String, Sendable, Codable, CaseIterable {
         case .registered, .referred, .referralAccepted, .referralAnswered, .answered, .closed, .rated, .reopened,
             .merged:
             true
-        case .referralReturned, .referralCancelled, .referralWithdrawn, .escalated, .personalDataViewed, .citizenDetailsChanged:
+        case .referralReturned, .referralCancelled, .referralWithdrawn, .escalated, .personalDataViewed, .citizenDetailsChanged,
+            .personalDataErased:
             false
         }
     }
@@ -68,6 +70,7 @@ public struct CaseEvent: Sendable, Hashable {
         case .personalDataViewed: return "اطلاعات هویتی شهروند مشاهده شد."
         case .referralWithdrawn: return "ارجاع به «\(agency)» پس گرفته شد."
         case .citizenDetailsChanged: return "مشخصات تماس شهروند به گفته خود او تغییر کرد."
+        case .personalDataErased: return "اطلاعات شخصی شهروند پس از پایان مدت نگهداری، به درخواست او پاک شد."
         }
     }
 }

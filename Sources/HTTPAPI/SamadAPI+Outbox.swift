@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Storage
+import Workflow
 
 /// The SMS outbox: an admin sends again a message that gave up.
 extension SamadAPI {

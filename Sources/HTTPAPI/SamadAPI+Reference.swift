@@ -27,7 +27,7 @@ extension SamadAPI {
         let staff = try await staff(for: .createAgency)
         guard case .json(let body) = input.body else { throw DomainError.malformedRequest }
         let draft = try Self.agencyDraft(body, by: staff, defaultProvince: staff.provinceCode)
-        let agency = try await reference.createAgency(draft)
+        let agency = try await reference.createAgency(draft, by: .request(staff))
         return .created(.init(body: .json(.init(agency))))
     }
 
@@ -38,7 +38,7 @@ extension SamadAPI {
             AccessPolicy.covers(staff, province: existing.provinceCode)
         else { throw DomainError.notFound("agency", fa: "دستگاه") }
         let agency = try await reference.updateAgency(
-            id: existing.id, try Self.agencyDraft(body, by: staff, defaultProvince: existing.provinceCode))
+            id: existing.id, try Self.agencyDraft(body, by: staff, defaultProvince: existing.provinceCode), by: .request(staff))
         return .ok(.init(body: .json(.init(agency))))
     }
 
@@ -59,7 +59,8 @@ extension SamadAPI {
             throw DomainError(.conflict, "category_exists", fa: "دسته‌ای با این کد هست.", en: "A category with this code exists.", field: "code")
         }
         let category = try await reference.saveCategory(
-            try Self.category(code: code, name: body.name, kind: body.defaultAgencyKind, days: body.answerDays, active: body.active))
+            try Self.category(code: code, name: body.name, kind: body.defaultAgencyKind, days: body.answerDays, active: body.active),
+            by: .request(staff))
         return .created(.init(body: .json(.init(category))))
     }
 
@@ -71,7 +72,8 @@ extension SamadAPI {
             throw DomainError.notFound("category", fa: "دسته")
         }
         let category = try await reference.saveCategory(
-            try Self.category(code: input.path.code, name: body.name, kind: body.defaultAgencyKind, days: body.answerDays, active: body.active ?? true))
+            try Self.category(code: input.path.code, name: body.name, kind: body.defaultAgencyKind, days: body.answerDays, active: body.active ?? true),
+            by: .request(staff))
         return .ok(.init(body: .json(.init(category))))
     }
 

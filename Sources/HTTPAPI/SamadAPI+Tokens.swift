@@ -23,7 +23,7 @@ extension SamadAPI {
         guard let owner = try await staffAccounts.staff(username: body.username.lowercased()), try await manages(admin, staffID: owner.id)
         else { throw DomainError.notFound("staff", fa: "کاربر") }
         let label = try TextInput.optional(body.label, field: "label", fa: "برچسب", max: TextInput.maxLabel)
-        let token = try await auth.issueToken(staffID: owner.id, label: label, permissions: permissions)
+        let token = try await auth.issueToken(staffID: owner.id, label: label, permissions: permissions, by: .request(admin))
         // The newest of the owner's tokens is the one just issued (ids grow); none would be a storage fault.
         guard let info = try await auth.tokens(staffID: owner.id).last else { throw StorageError.noRow }
         return .created(.init(body: .json(.init(token: token, info: .init(info)))))
@@ -32,7 +32,7 @@ extension SamadAPI {
     func revokeToken(_ input: Operations.RevokeToken.Input) async throws -> Operations.RevokeToken.Output {
         let admin = try await staff(for: .revokeToken)
         guard let existing = try await auth.tokens(staffID: nil).first(where: { $0.id == input.path.tokenId }),
-            try await manages(admin, staffID: existing.staffID), let revoked = try await auth.revokeToken(id: existing.id)
+            try await manages(admin, staffID: existing.staffID), let revoked = try await auth.revokeToken(id: existing.id, by: .request(admin))
         else { throw DomainError.notFound("token", fa: "توکن") }
         return .ok(.init(body: .json(.init(revoked))))
     }

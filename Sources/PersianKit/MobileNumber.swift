@@ -31,6 +31,14 @@ public struct MobileNumber: Hashable, Sendable, Codable, CustomStringConvertible
         value = number
     }
 
+    /// Stands in for a number erased on request (`samad citizen erase`): 0980 is no operator's
+    /// prefix, so it is nobody's number, and parsing never yields it.
+    public static let erased = MobileNumber(unchecked: "09800000000")
+
+    private init(unchecked value: String) {
+        self.value = value
+    }
+
     /// For lists and logs: `0912***4567`.
     public var masked: String {
         String(value.prefix(4)) + "***" + String(value.suffix(4))

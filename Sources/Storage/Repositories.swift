@@ -8,19 +8,19 @@ public protocol ReferenceRepository: Sendable {
     func counties(province: String?) async throws -> [County]
     func agencies(province: String?, kind: AgencyKind?, includeInactive: Bool) async throws -> [Agency]
     func agency(id: Int) async throws -> Agency?
-    func createAgency(_ draft: AgencyDraft) async throws -> Agency
-    func updateAgency(id: Int, _ draft: AgencyDraft) async throws -> Agency
+    func createAgency(_ draft: AgencyDraft, by actor: AuditActor) async throws -> Agency
+    func updateAgency(id: Int, _ draft: AgencyDraft, by actor: AuditActor) async throws -> Agency
     func categories(includeInactive: Bool) async throws -> [Domain.Category]
-    func saveCategory(_ category: Domain.Category) async throws -> Domain.Category
+    func saveCategory(_ category: Domain.Category, by actor: AuditActor) async throws -> Domain.Category
     /// Loads the 31 provinces, the demo agencies and the categories; does nothing if already there.
     func seedReferenceData() async throws
 }
 
 /// Staff accounts and API tokens.
 public protocol StaffRepository: Sendable {
-    func createStaff(_ draft: StaffDraft) async throws -> Staff
+    func createStaff(_ draft: StaffDraft, by actor: AuditActor) async throws -> Staff
     /// Issues a new token and returns it; only its hash is stored.
-    func issueToken(staffID: Int, label: String?) async throws -> String
+    func issueToken(staffID: Int, label: String?, by actor: AuditActor) async throws -> String
     func staff(username: String) async throws -> Staff?
     func staff(id: Int) async throws -> Staff?
     /// Every account, or those of one province (`province` non-nil), by username, with sign-in state.
@@ -89,12 +89,12 @@ public protocol NotificationRepository: Sendable {
 public protocol AuthRepository: Sendable {
     /// The account behind a username with what sign-in needs to check.
     func credentials(username: String) async throws -> StaffCredentials?
-    func setPassword(staffID: Int, hash: String) async throws
+    func setPassword(staffID: Int, hash: String, action: AuditAction, by actor: AuditActor) async throws
     /// Counts a failed sign-in; locks the account until `lockUntil` when given.
-    func recordFailedLogin(staffID: Int, lockUntil: Date?) async throws
-    func recordSuccessfulLogin(staffID: Int) async throws
-    func setActive(username: String, active: Bool) async throws -> Staff
-    func setTOTPSecret(staffID: Int, secret: String?) async throws
+    func recordFailedLogin(staffID: Int, lockUntil: Date?, by actor: AuditActor) async throws
+    func recordSuccessfulLogin(staffID: Int, by actor: AuditActor) async throws
+    func setActive(username: String, active: Bool, by actor: AuditActor) async throws -> Staff
+    func setTOTPSecret(staffID: Int, secret: String?, by actor: AuditActor) async throws
 
     func createSession(_ session: SessionRecord) async throws
     /// The live session with this id hash, if any (expired sessions are not returned).
@@ -107,11 +107,13 @@ public protocol AuthRepository: Sendable {
     /// How many codes were requested for this mobile since `since`.
     func otpCount(mobile: MobileNumber, since: Date) async throws -> Int
     /// Checks a code against every live challenge of this mobile; wrong tries count per mobile over `window`.
-    func verifyOTP(mobile: MobileNumber, codeHash: String, maxAttempts: Int, window: TimeInterval) async throws -> OTPResult
+    func verifyOTP(mobile: MobileNumber, codeHash: String, maxAttempts: Int, window: TimeInterval, by actor: AuditActor) async throws -> OTPResult
 
     func tokens(staffID: Int?) async throws -> [TokenInfo]
-    func issueToken(staffID: Int, label: String?, permissions: Set<StaffAction>?) async throws -> String
-    func revokeToken(id: Int) async throws -> TokenInfo?
+    func issueToken(staffID: Int, label: String?, permissions: Set<StaffAction>?, by actor: AuditActor) async throws -> String
+    func revokeToken(id: Int, by actor: AuditActor) async throws -> TokenInfo?
+    /// Writes an audit-log row for an action that changes nothing else (a refused sign-in).
+    func recordAudit(_ action: AuditAction, by actor: AuditActor, target: AuditTarget?, detail: String?) async throws
     /// The staff member and permissions of a live token, recording its use.
     func tokenPrincipal(_ token: String) async throws -> (Staff, permissions: Set<StaffAction>?)?
 }
@@ -126,4 +128,11 @@ public protocol RateLimitRepository: Sendable {
     func currentHits(key: String, window: TimeInterval, now: Date) async throws -> (hits: Int, windowStart: Date)?
     /// Forgets windows that began before `cutoff`.
     func forgetRateLimitWindows(before cutoff: Date) async throws
+}
+
+/// The scheduled purge of what is kept only for a while.
+public protocol RetentionRepository: Sendable {
+    /// Deletes what `policy` and the fixed lifetimes say is past keeping; nil when another server
+    /// is purging at this moment.
+    func purgeExpired(_ policy: RetentionPolicy) async throws -> PurgeCounts?
 }

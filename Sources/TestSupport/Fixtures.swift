@@ -48,10 +48,12 @@ public struct Fixtures: Sendable {
         var tokens: [String: String] = [:]
         for (name, role, scope, agency) in plan {
             let s = try await store.createStaff(
-                StaffDraft(username: name, displayName: "آزمون \(name)", role: role, provinceCode: scope, agencyID: agency))
-            try await store.setPassword(staffID: s.id, hash: await Gatekeeper.hash(Self.password(name), cost: 4))
+                StaffDraft(username: name, displayName: "آزمون \(name)", role: role, provinceCode: scope, agencyID: agency),
+                by: .system)
+            try await store.setPassword(
+                staffID: s.id, hash: await Gatekeeper.hash(Self.password(name), cost: 4), action: .passwordSet, by: .system)
             staff[name] = s
-            tokens[name] = try await store.issueToken(staffID: s.id, label: "test")
+            tokens[name] = try await store.issueToken(staffID: s.id, label: "test", by: .system)
         }
         return Fixtures(
             province: province, otherProvince: other, county: county, relief: relief, bank: bank, governorate: governorate,

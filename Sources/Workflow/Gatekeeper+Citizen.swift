@@ -28,7 +28,7 @@ extension Gatekeeper {
         try InputLimits.check(rawCode, field: "code", fa: "کد ورود", max: InputLimits.maxSecret)
         try await limit("verify-address", RequestIdentity.current.remoteAddress, RateLimits.codeVerifyPerAddress)
         let code = PersianText.normalizeIdentifier(rawCode)
-        switch try await auth.verifyOTP(mobile: mobile, codeHash: Self.codeHash(code, mobile: mobile), maxAttempts: Self.codeTries, window: Self.codeTryWindow) {
+        switch try await auth.verifyOTP(mobile: mobile, codeHash: Self.codeHash(code, mobile: mobile), maxAttempts: Self.codeTries, window: Self.codeTryWindow, by: .anonymousRequest) {
         case .ok:
             return try await startSession(kind: .citizen, staffID: nil, mobile: mobile)
         case .wrong:

@@ -79,6 +79,8 @@ public struct Gatekeeper: Sendable {
             // Spend the same time as a real check, so unknown usernames cannot be told apart.
             _ = await Self.verify(password, hash: Self.dummyHash)
             try await limiter.record(failures, RateLimits.loginFailuresPerUserAddress, now: now)
+            // The username typed is not kept: people type their password there by mistake.
+            try await auth.recordAudit(.signInFailed, by: .anonymousRequest, target: nil, detail: "unknown or disabled account")
             throw Self.invalidCredentials
         }
         if let until = account.lockedUntil, until > now {
@@ -99,7 +101,7 @@ public struct Gatekeeper: Sendable {
                     en: "A valid second-factor code is required.", field: "totp")
             }
         }
-        try await auth.recordSuccessfulLogin(staffID: account.staff.id)
+        try await auth.recordSuccessfulLogin(staffID: account.staff.id, by: .request(account.staff))
         let csrf = try await startSession(kind: .staff, staffID: account.staff.id, mobile: nil)
         return (account.staff, csrf)
     }
@@ -108,7 +110,7 @@ public struct Gatekeeper: Sendable {
     private func recordFailure(_ account: StaffCredentials, key: String, now: Date) async throws {
         try await limiter.record(key, RateLimits.loginFailuresPerUserAddress, now: now)
         let lock = account.failedLogins + 1 >= Self.maxFailedLogins ? now.addingTimeInterval(Self.lockout) : nil
-        try await auth.recordFailedLogin(staffID: account.staff.id, lockUntil: lock)
+        try await auth.recordFailedLogin(staffID: account.staff.id, lockUntil: lock, by: .anonymousRequest)
     }
 
     static func signInThrottled(retryAfter: Int) -> DomainError {

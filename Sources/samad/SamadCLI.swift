@@ -6,6 +6,6 @@ struct SamadCLI: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "samad",
         abstract: "Samad (سامد): the people–government communication system.",
-        subcommands: [Serve.self, Migrate.self, StaffCommand.self, Worker.self, Generate.self, Backup.self, Restore.self, Check.self],
+        subcommands: [Serve.self, Migrate.self, StaffCommand.self, Worker.self, Generate.self, Backup.self, Restore.self, Check.self, Audit.self, CitizenCommand.self],
         defaultSubcommand: Serve.self)
 }

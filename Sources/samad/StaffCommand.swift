@@ -47,8 +47,9 @@ struct StaffCommand: AsyncParsableCommand {
             }
             try await StaffCommand.withStore { store, gate in
                 let (staff, password) = try await gate.createStaffAccount(
-                    StaffDraft(username: username, displayName: name ?? username, role: role, provinceCode: province, agencyID: agency))
-                let token = try await store.issueToken(staffID: staff.id, label: "cli")
+                    StaffDraft(username: username, displayName: name ?? username, role: role, provinceCode: province, agencyID: agency),
+                    by: .commandLine)
+                let token = try await store.issueToken(staffID: staff.id, label: "cli", by: .commandLine)
                 print("Created \(staff.role.rawValue) '\(staff.username)' (id \(staff.id)).")
                 print("First password (change it after signing in): \(password)")
                 print("API token:")
@@ -62,7 +63,7 @@ struct StaffCommand: AsyncParsableCommand {
         @Option var username: String
         func run() async throws {
             try await StaffCommand.withStore { store, _ in
-                let staff = try await store.setActive(username: username, active: false)
+                let staff = try await store.setActive(username: username, active: false, by: .commandLine)
                 print("Disabled '\(staff.username)'.")
             }
         }
@@ -73,7 +74,7 @@ struct StaffCommand: AsyncParsableCommand {
         @Option var username: String
         func run() async throws {
             try await StaffCommand.withStore { store, _ in
-                let staff = try await store.setActive(username: username, active: true)
+                let staff = try await store.setActive(username: username, active: true, by: .commandLine)
                 print("Enabled '\(staff.username)'.")
             }
         }
@@ -88,7 +89,7 @@ struct StaffCommand: AsyncParsableCommand {
                 guard let staff = try await store.staff(username: username) else {
                     throw DomainError.notFound("staff", fa: "کاربر")
                 }
-                let password = try await gate.resetPassword(staffID: staff.id)
+                let password = try await gate.resetPassword(staffID: staff.id, by: .commandLine)
                 print("New password for '\(staff.username)': \(password)")
             }
         }
@@ -105,11 +106,11 @@ struct StaffCommand: AsyncParsableCommand {
                     throw DomainError.notFound("staff", fa: "کاربر")
                 }
                 if off {
-                    try await store.setTOTPSecret(staffID: staff.id, secret: nil)
+                    try await store.setTOTPSecret(staffID: staff.id, secret: nil, by: .commandLine)
                     print("Second factor removed for '\(staff.username)'.")
                 } else {
                     let secret = SecretHash.random(bytes: 20)
-                    try await store.setTOTPSecret(staffID: staff.id, secret: secret)
+                    try await store.setTOTPSecret(staffID: staff.id, secret: secret, by: .commandLine)
                     print("Add this to the authenticator app of '\(staff.username)':")
                     print(TOTPLink.url(secret: secret, label: staff.username))
                 }

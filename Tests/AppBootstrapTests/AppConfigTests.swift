@@ -1,4 +1,5 @@
 import AppBootstrap
+import Storage
 import Testing
 
 @Suite struct AppConfigTests {
@@ -37,6 +38,20 @@ import Testing
         #expect(throws: ConfigError.self) { try AppConfig.fromEnvironment(["SAMAD_IDLE_TIMEOUT": "0"]) }
         #expect(throws: ConfigError.self) { try AppConfig.fromEnvironment(["SAMAD_METRICS_TOKEN": "short"]) }
         #expect(try AppConfig.fromEnvironment(["SAMAD_METRICS_TOKEN": "0123456789abcdef"]).metricsToken == "0123456789abcdef")
+    }
+
+    @Test func retentionPeriods() throws {
+        let defaults = try AppConfig.fromEnvironment([:])
+        #expect(defaults.retention == RetentionPolicy(sentSMSDays: 180, personalDataDays: 1825))
+        #expect(defaults.purgeIntervalSeconds == 3600)
+        let set = try AppConfig.fromEnvironment([
+            "SAMAD_SMS_RETENTION_DAYS": "30", "SAMAD_PERSONAL_DATA_RETENTION_DAYS": "3650", "SAMAD_PURGE_INTERVAL": "600",
+        ])
+        #expect(set.retention.sentSMS == 30 * 86_400)
+        #expect(set.retention.personalData == 3650 * 86_400)
+        #expect(set.purgeIntervalSeconds == 600)
+        #expect(throws: ConfigError.self) { try AppConfig.fromEnvironment(["SAMAD_SMS_RETENTION_DAYS": "0"]) }
+        #expect(throws: ConfigError.self) { try AppConfig.fromEnvironment(["SAMAD_PURGE_INTERVAL": "hourly"]) }
     }
 
     @Test func everyProblemIsListedAtOnce() {

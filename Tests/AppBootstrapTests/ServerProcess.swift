@@ -27,11 +27,11 @@ final class ServerProcess: @unchecked Sendable {
     }
 
     /// Runs a subcommand to completion and returns its standard output.
-    static func run(_ arguments: [String], scratch: ScratchDatabase) throws -> String {
+    static func run(_ arguments: [String], scratch: ScratchDatabase, extra: [String: String] = [:]) throws -> String {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
-        process.environment = environment(scratch)
+        process.environment = environment(scratch).merging(extra) { _, new in new }
         let out = Pipe()
         process.standardOutput = out
         try process.run()

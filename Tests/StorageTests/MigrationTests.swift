@@ -62,6 +62,56 @@ import TestSupport
     }
 
     @Test(arguments: TestDatabase.all)
+    func theHashChainSealsExistingHistories(engine: TestDatabase) async throws {
+        // setup: a database from before the chain, with a letter and its history of three events
+        try await withScratchClient(engine, migrate: false) { client in
+            let before = Array(allMigrations.prefix { $0.id != "0015_event_hash_chain" })
+            try await Migrator(client: client, migrations: before).migrate()
+            try await SQLStore(client: client).seedReferenceData()
+            try await client.write { db in
+                try await db.raw(
+                    """
+                    INSERT INTO citizens (id, national_id, mobile, first_name, last_name, province_code, created_at, updated_at)
+                    VALUES (7, '0013542419', '09121234567', 'رضا', 'محمدی', '01', 1, 1)
+                    """
+                ).run()
+                for code in ["12345678901", "12345678902"] {
+                    try await db.raw(
+                        """
+                        INSERT INTO cases (tracking_code, citizen_id, channel, kind, category_code, subject, body, search_text,
+                            province_code, status, priority, confidential, created_at, updated_at, version, period_week,
+                            period_month, period_quarter, period_year)
+                        VALUES (\(bind: code), 7, 'web', 'request', 'interestFreeLoan', 's', 'b', 's b', '01', 'registered',
+                            'normal', 0, 1, 1, 1, '1402-W01', '1402-01', '1402-Q1', '1402')
+                        """
+                    ).run()
+                }
+                for (caseCode, kind) in [("12345678901", "registered"), ("12345678902", "registered"), ("12345678901", "personalDataViewed"), ("12345678901", "closed")] {
+                    try await db.raw(
+                        """
+                        INSERT INTO case_events (case_id, province_code, at, kind, actor_kind, actor_id, actor_name, text)
+                        SELECT id, '01', 5, \(bind: kind), 'system', NULL, 'سامانه', 'متن' FROM cases WHERE tracking_code = \(bind: caseCode)
+                        """
+                    ).run()
+                }
+            }
+
+            // act
+            try await Migrator(client: client).migrate()
+
+            // check: every history is chained in id order and verifies
+            let store = SQLStore(client: client)
+            #expect(try await store.caseHistoryProblems().isEmpty)
+            let heads = try await client.read { db in
+                try await db.raw("SELECT event_count FROM cases ORDER BY tracking_code").all().map { try $0.decode(column: "event_count", as: Int.self) }
+            }
+            #expect(heads == [3, 1])
+            try await client.write { db in try await db.raw("UPDATE case_events SET text = 'دیگر' WHERE kind = 'closed'").run() }
+            #expect(try await store.caseHistoryProblems().map(\.kind) == [.edited])
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
     func outboxWithoutCaseKeepsMessagesAndAttempts(engine: TestDatabase) async throws {
         // setup: a database as it was before sign-in codes went through the outbox, with an SMS and an attempt.
         try await withScratchClient(engine, migrate: false) { client in

@@ -51,8 +51,8 @@ import TestSupport
             // Accounts the admin actions are tried on, one in the fixtures' province and one outside it.
             var targets: [(Staff, Int)] = []
             for (name, province) in [("target", f.province), ("targetOther", f.otherProvince)] {
-                let account = try await app.store.createStaff(StaffDraft(username: name, displayName: name, role: .operator, provinceCode: province, agencyID: nil))
-                _ = try await app.store.issueToken(staffID: account.id, label: nil)
+                let account = try await app.store.createStaff(StaffDraft(username: name, displayName: name, role: .operator, provinceCode: province, agencyID: nil), by: .system)
+                _ = try await app.store.issueToken(staffID: account.id, label: nil, by: .system)
                 targets.append((account, try #require(try await app.store.tokens(staffID: account.id).last?.id)))
             }
 

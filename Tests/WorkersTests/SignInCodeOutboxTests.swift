@@ -1,6 +1,6 @@
 import Domain
 import Foundation
-import HTTPAPI
+import Workflow
 import Logging
 import PersianKit
 import Storage

@@ -35,10 +35,11 @@ public struct DemoStaff: Sendable {
             if let existing = try await store.staff(username: draft.username) {
                 staff = existing
             } else {
-                staff = try await store.createStaff(draft)
-                try await store.setPassword(staffID: staff.id, hash: await Gatekeeper.hash(password, cost: bcryptCost))
+                staff = try await store.createStaff(draft, by: .system)
+                try await store.setPassword(
+                    staffID: staff.id, hash: await Gatekeeper.hash(password, cost: bcryptCost), action: .passwordSet, by: .system)
             }
-            logins.append(Login(staff: staff, token: try await store.issueToken(staffID: staff.id, label: "demo")))
+            logins.append(Login(staff: staff, token: try await store.issueToken(staffID: staff.id, label: "demo", by: .system)))
         }
         return logins
     }

@@ -33,6 +33,7 @@ enum BulkTable: Int, CaseIterable, Sendable {
                 "id", "tracking_code", "citizen_id", "channel", "kind", "category_code", "subject", "body", "search_text",
                 "province_code", "county_code", "status", "priority", "confidential", "answer", "merged_into_id", "rating",
                 "created_at", "updated_at", "version", "period_week", "period_month", "period_quarter", "period_year",
+                "event_count", "event_head",
             ]
         case .referrals:
             [
@@ -42,7 +43,7 @@ enum BulkTable: Int, CaseIterable, Sendable {
         case .caseEvents:
             [
                 "case_id", "province_code", "at", "kind", "actor_kind", "actor_id", "actor_name", "agency_id", "agency_name",
-                "text", "rating",
+                "text", "rating", "seq", "prev_hash", "hash",
             ]
         case .notifications:
             [

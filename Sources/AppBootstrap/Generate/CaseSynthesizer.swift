@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import PersianKit
+import Storage
 
 /// Writes the rows of generated cases into a batch: each case's citizen, the case, its referrals,
 /// its history (case_events) and its SMS (notifications), exactly as the repository operations
@@ -73,6 +74,18 @@ struct CaseSynthesizer {
         life.sms(.registered, text: SMSText.registered(trackingCode), at: startMillis)
         play(plan, draft: draft, code: trackingCode, citizen: citizen, merge: mergeTarget, life: &life, rng: &rng)
 
+        // The history is chained exactly as the repository chains it, and the case row keeps its head.
+        var previous: String?
+        var chained: [(event: CaseLife.Event, seq: Int, prev: String?, hash: String)] = []
+        for (n, e) in life.events.enumerated() {
+            let hash = ChainedCaseEvent(
+                caseID: caseID, seq: n + 1, provinceCode: province, atMillis: e.at, kind: e.kind.rawValue,
+                actorKind: e.actor.kind, actorID: e.actor.id, actorName: e.actor.displayName, agencyID: e.agencyID,
+                agencyName: e.agencyName, text: e.text, rating: e.rating
+            ).hash(previous: previous)
+            chained.append((e, n + 1, previous, hash))
+            previous = hash
+        }
         let periods = days.periods(startMillis)
         let search = PersianText.searchKey(normalized: draft.subject + " " + draft.body)
         rows.append(
@@ -81,18 +94,18 @@ struct CaseSynthesizer {
             .optional(draft.citizen.countyCode), .text(life.status.rawValue), .text(draft.priority.rawValue),
             .int(draft.confidential ? 1 : 0), .optional(life.answer), .optional(life.mergedInto), .optional(life.rating),
             .int(startMillis), .int(life.updatedMillis), .int(life.version), .text(periods.week), .text(periods.month),
-            .text(periods.quarter), .text(periods.year))
+            .text(periods.quarter), .text(periods.year), .int(chained.count), .optional(previous))
         for r in life.referrals {
             rows.append(
                 .referrals, .int(caseID), .text(province), .int(r.agencyID), .text(r.status.rawValue), .null,
                 .optional(r.answer), .optional(r.returnReason), .int(r.dueMillis), .int(0), .int(r.createdMillis),
                 .int(r.updatedMillis), .optional(r.answeredMillis))
         }
-        for e in life.events {
+        for (e, seq, prev, hash) in chained {
             rows.append(
                 .caseEvents, .int(caseID), .text(province), .int(e.at), .text(e.kind.rawValue), .text(e.actor.kind),
                 .optional(e.actor.id), .text(e.actor.displayName), .optional(e.agencyID), .optional(e.agencyName),
-                .optional(e.text), .optional(e.rating))
+                .optional(e.text), .optional(e.rating), .int(seq), .optional(prev), .text(hash))
         }
         for n in life.notifications {
             // History is delivered history: the dispatcher sent each SMS a few seconds after it was queued.

@@ -9,10 +9,13 @@ protocol Migration: Sendable {
     /// Whether it rebuilds tables other tables refer to (SQLite's drop-and-rename), which needs
     /// foreign-key enforcement off while it runs; the keys are checked before it commits.
     var rebuildsTables: Bool { get }
+    /// Data the statements cannot compute in SQL (hashes), filled in the same transaction after them.
+    func migrateData(_ db: any SQLDatabase, _ engine: DatabaseEngine) async throws
 }
 
 extension Migration {
     var rebuildsTables: Bool { false }
+    func migrateData(_ db: any SQLDatabase, _ engine: DatabaseEngine) async throws {}
 }
 
 /// Every migration, in the order they are applied. Append only.
@@ -27,6 +30,8 @@ let allMigrations: [any Migration] = [
     M0012OptionalNationalID(),
     M0013ReportIndexes(),
     M0014OutboxWithoutCase(),
+    M0015EventHashChain(),
+    M0016AuditLog(),
 ]
 
 /// Applies the migrations a database has not seen yet, each in its own transaction.
@@ -70,6 +75,7 @@ public struct Migrator: Sendable {
                 for statement in migration.statements(engine) {
                     try await db.raw(SQLQueryString(statement)).run()
                 }
+                try await migration.migrateData(db, engine)
                 try await db.raw(
                     "INSERT INTO schema_migrations (id, applied_at) VALUES (\(bind: migration.id), \(bind: Date().millis))"
                 ).run()

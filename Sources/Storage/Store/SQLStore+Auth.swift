@@ -21,15 +21,22 @@ extension SQLStore: AuthRepository {
         }
     }
 
-    public func setPassword(staffID: Int, hash: String) async throws {
+    public func setPassword(staffID: Int, hash: String, action: AuditAction, by actor: AuditActor) async throws {
+        let at = now()
         try await client.write { db in
-            try await db.raw(
-                "UPDATE staff SET password_hash = \(bind: hash), failed_logins = 0, locked_until = NULL WHERE id = \(bind: staffID)"
-            ).run()
+            let row = try await db.raw(
+                """
+                UPDATE staff SET password_hash = \(bind: hash), failed_logins = 0, locked_until = NULL WHERE id = \(bind: staffID)
+                RETURNING username
+                """
+            ).first()
+            guard let row else { throw DomainError.notFound("staff", fa: "کاربر") }
+            try await appendAudit(db, action, by: actor, target: .staff(id: staffID, username: try row.string("username")), at: at)
         }
     }
 
-    public func recordFailedLogin(staffID: Int, lockUntil: Date?) async throws {
+    public func recordFailedLogin(staffID: Int, lockUntil: Date?, by actor: AuditActor) async throws {
+        let at = now()
         try await client.write { db in
             try await db.raw(
                 """
@@ -38,17 +45,23 @@ extension SQLStore: AuthRepository {
                 WHERE id = \(bind: staffID)
                 """
             ).run()
+            try await appendAudit(
+                db, .signInFailed, by: actor, target: .staff(id: staffID, username: nil),
+                detail: lockUntil == nil ? nil : "account locked", at: at)
         }
     }
 
-    public func recordSuccessfulLogin(staffID: Int) async throws {
+    public func recordSuccessfulLogin(staffID: Int, by actor: AuditActor) async throws {
+        let at = now()
         try await client.write { db in
             try await db.raw("UPDATE staff SET failed_logins = 0, locked_until = NULL WHERE id = \(bind: staffID)").run()
+            try await appendAudit(db, .signedIn, by: actor, target: .staff(id: staffID, username: nil), at: at)
         }
     }
 
-    public func setActive(username: String, active: Bool) async throws -> Staff {
-        try await client.write { db in
+    public func setActive(username: String, active: Bool, by actor: AuditActor) async throws -> Staff {
+        let at = now()
+        return try await client.write { db in
             guard
                 let row = try await db.raw(
                     """
@@ -60,13 +73,20 @@ extension SQLStore: AuthRepository {
             let staff = try Self.staff(from: row)
             // A disabled account loses its sessions at once.
             if !active { try await db.raw("DELETE FROM sessions WHERE staff_id = \(bind: staff.id)").run() }
+            try await appendAudit(
+                db, active ? .staffActivated : .staffDeactivated, by: actor, target: .staff(id: staff.id, username: staff.username),
+                at: at)
             return staff
         }
     }
 
-    public func setTOTPSecret(staffID: Int, secret: String?) async throws {
+    public func setTOTPSecret(staffID: Int, secret: String?, by actor: AuditActor) async throws {
+        let at = now()
         try await client.write { db in
             try await db.raw("UPDATE staff SET totp_secret = \(bind: secret) WHERE id = \(bind: staffID)").run()
+            try await appendAudit(
+                db, secret == nil ? .secondFactorRemoved : .secondFactorSet, by: actor, target: .staff(id: staffID, username: nil),
+                at: at)
         }
     }
 
@@ -133,8 +153,11 @@ extension SQLStore: AuthRepository {
     /// Checks a code against every live code of this mobile. Wrong tries are counted per mobile over
     /// the codes of the last `window`, so asking for more codes buys no more guesses: after
     /// `maxAttempts` wrong ones nothing signs in until the window has passed.
-    public func verifyOTP(mobile: MobileNumber, codeHash: String, maxAttempts: Int, window: TimeInterval) async throws -> OTPResult {
-        let at = now().millis
+    public func verifyOTP(
+        mobile: MobileNumber, codeHash: String, maxAttempts: Int, window: TimeInterval, by actor: AuditActor
+    ) async throws -> OTPResult {
+        let now = now()
+        let at = now.millis
         let since = at - Int(window * 1000)
         return try await client.write { db in
             let rows = try await db.raw(
@@ -152,6 +175,8 @@ extension SQLStore: AuthRepository {
             if let match = try live.first(where: { try $0.string("code_hash") == codeHash }) {
                 // A used code never works again.
                 try await db.raw("UPDATE otp_challenges SET used = 1 WHERE id = \(bind: try match.int("id"))").run()
+                try await appendAudit(
+                    db, .citizenSignedIn, by: actor, target: AuditTarget(kind: "mobile", id: nil, name: mobile.masked), at: now)
                 return .ok
             }
             try await db.raw("UPDATE otp_challenges SET attempts = attempts + 1 WHERE id = \(bind: try newest.int("id"))").run()

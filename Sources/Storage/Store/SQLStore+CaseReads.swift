@@ -123,7 +123,7 @@ extension SQLStore: CaseRepository {
                         provinceCode: try row.string("province_code"), countyCode: try row.optionalString("county_code"),
                         confidential: confidential,
                         citizenName: "\(try row.string("first_name")) \(try row.string("last_name"))",
-                        maskedMobile: try MobileNumber(parsing: try row.string("mobile")).masked,
+                        maskedMobile: try row.mobile().masked,
                         maskedNationalID: try row.nationalID()?.masked,
                         createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at")))
                 last = PageCursor(key: try row.int("created_at"), id: try row.int("id"))

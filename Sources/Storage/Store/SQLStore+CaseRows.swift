@@ -35,7 +35,7 @@ extension SQLStore {
             """
         ).first()
         guard let row else { throw DomainError.caseNotFound }
-        return (try Self.caseValue(from: row), try MobileNumber(parsing: try row.string("mobile")))
+        return (try Self.caseValue(from: row), try row.mobile())
     }
 
     func lockCase(_ db: any SQLDatabase, id: Int) async throws -> (Case, mobile: MobileNumber) {
@@ -46,7 +46,7 @@ extension SQLStore {
             """
         ).first()
         guard let row else { throw DomainError.caseNotFound }
-        return (try Self.caseValue(from: row), try MobileNumber(parsing: try row.string("mobile")))
+        return (try Self.caseValue(from: row), try row.mobile())
     }
 
     /// Writes the case's mutable fields and bumps its version.
@@ -61,22 +61,36 @@ extension SQLStore {
         ).run()
     }
 
-    /// Appends one row to the case's history and returns it.
+    /// Appends one row to the case's history, chained to the one before it (`ChainedCaseEvent`), and
+    /// moves the case's head (count and last hash) on; returns the row. The case row is locked first
+    /// (every caller already holds it), so two writers never chain onto the same head.
     @discardableResult
     func appendEvent(
         _ db: any SQLDatabase, _ c: Case, _ kind: CaseEventKind, actor: Actor, at: Date, agencyID: Int? = nil,
         agencyName: String? = nil, text: String? = nil, rating: Int? = nil
     ) async throws -> CaseEvent {
+        let head = try await db.raw(
+            "SELECT event_count, event_head FROM cases WHERE id = \(bind: c.id)\(unsafeRaw: engine.forUpdate)"
+        ).one()
+        let previous = try head.optionalString("event_head")
+        let chained = ChainedCaseEvent(
+            caseID: c.id, seq: try head.int("event_count") + 1, provinceCode: c.provinceCode, atMillis: at.millis,
+            kind: kind.rawValue, actorKind: actor.kind, actorID: actor.id, actorName: actor.displayName, agencyID: agencyID,
+            agencyName: agencyName, text: text, rating: rating)
+        let hash = chained.hash(previous: previous)
         let id = try await db.raw(
             """
             INSERT INTO case_events (case_id, province_code, at, kind, actor_kind, actor_id, actor_name, agency_id,
-                agency_name, text, rating)
+                agency_name, text, rating, seq, prev_hash, hash)
             VALUES (\(bind: c.id), \(bind: c.provinceCode), \(bind: at.millis), \(bind: kind.rawValue),
                 \(bind: actor.kind), \(bind: actor.id), \(bind: actor.displayName), \(bind: agencyID),
-                \(bind: agencyName), \(bind: text), \(bind: rating))
+                \(bind: agencyName), \(bind: text), \(bind: rating), \(bind: chained.seq), \(bind: previous), \(bind: hash))
             RETURNING id
             """
         ).one().int("id")
+        try await db.raw(
+            "UPDATE cases SET event_count = \(bind: chained.seq), event_head = \(bind: hash) WHERE id = \(bind: c.id)"
+        ).run()
         return CaseEvent(
             id: id, caseID: c.id, at: Date(millis: at.millis), kind: kind, actorKind: actor.kind, actorID: actor.id,
             actorName: actor.displayName, agencyID: agencyID, agencyName: agencyName, text: text, rating: rating)
@@ -111,7 +125,7 @@ extension SQLStore {
         try await db.raw(
             """
             SELECT id, case_id, at, kind, actor_kind, actor_id, actor_name, agency_id, agency_name, text, rating
-            FROM case_events WHERE case_id = \(bind: caseID) ORDER BY id
+            FROM case_events WHERE case_id = \(bind: caseID) ORDER BY seq, id
             """
         ).all().map { row in
             CaseEvent(
@@ -156,7 +170,7 @@ extension SQLStore {
         let caseID = value.id
         let citizen = Citizen(
             id: value.citizenID, nationalID: try row.nationalID(),
-            mobile: try MobileNumber(parsing: try row.string("mobile")), firstName: try row.string("first_name"),
+            mobile: try row.mobile(), firstName: try row.string("first_name"),
             lastName: try row.string("last_name"), provinceCode: try row.string("citizen_province"),
             countyCode: try row.optionalString("citizen_county"))
         let events = try await events(db, caseID: caseID)

@@ -21,7 +21,7 @@ extension SQLStore {
             guard let row else { return nil }
             let citizen = Citizen(
                 id: try row.int("id"), nationalID: try row.nationalID(),
-                mobile: try MobileNumber(parsing: try row.string("mobile")), firstName: try row.string("first_name"),
+                mobile: try row.mobile(), firstName: try row.string("first_name"),
                 lastName: try row.string("last_name"), provinceCode: try row.string("province_code"),
                 countyCode: try row.optionalString("county_code"))
             let cases = try await db.raw(

@@ -45,8 +45,9 @@ extension SQLStore: ReferenceRepository {
         }
     }
 
-    public func createAgency(_ draft: AgencyDraft) async throws -> Agency {
-        try await client.write { db in
+    public func createAgency(_ draft: AgencyDraft, by actor: AuditActor) async throws -> Agency {
+        let at = now()
+        return try await client.write { db in
             try await Self.checkAgencyDraft(draft, db: db)
             let row = try await db.raw(
                 """
@@ -56,12 +57,16 @@ extension SQLStore: ReferenceRepository {
                 """
             ).first()
             let id = try row!.int("id")
+            try await appendAudit(
+                db, .agencyCreated, by: actor, target: AuditTarget(kind: "agency", id: id, name: draft.name),
+                detail: Self.auditDetail(draft), at: at)
             return Agency(id: id, name: draft.name, kind: draft.kind, parentID: draft.parentID, provinceCode: draft.provinceCode, active: draft.active)
         }
     }
 
-    public func updateAgency(id: Int, _ draft: AgencyDraft) async throws -> Agency {
-        try await client.write { db in
+    public func updateAgency(id: Int, _ draft: AgencyDraft, by actor: AuditActor) async throws -> Agency {
+        let at = now()
+        return try await client.write { db in
             try await Self.checkAgencyDraft(draft, db: db)
             // Locked, so no referral to it is written between the count and the change.
             guard let current = try await db.raw(
@@ -83,6 +88,9 @@ extension SQLStore: ReferenceRepository {
                 """
             ).first()
             guard row != nil else { throw DomainError.notFound("agency", fa: "دستگاه") }
+            try await appendAudit(
+                db, current.active && !draft.active ? .agencyDeactivated : .agencyUpdated, by: actor,
+                target: AuditTarget(kind: "agency", id: id, name: draft.name), detail: Self.auditDetail(draft), at: at)
             return Agency(id: id, name: draft.name, kind: draft.kind, parentID: draft.parentID, provinceCode: draft.provinceCode, active: draft.active)
         }
     }
@@ -96,8 +104,9 @@ extension SQLStore: ReferenceRepository {
         }
     }
 
-    public func saveCategory(_ category: Domain.Category) async throws -> Domain.Category {
-        try await client.write { db in
+    public func saveCategory(_ category: Domain.Category, by actor: AuditActor) async throws -> Domain.Category {
+        let at = now()
+        return try await client.write { db in
             try await db.raw(
                 """
                 INSERT INTO categories (code, name, default_agency_kind, answer_days, active, position)
@@ -109,8 +118,16 @@ extension SQLStore: ReferenceRepository {
                     active = excluded.active
                 """
             ).run()
+            try await appendAudit(
+                db, .categorySaved, by: actor, target: AuditTarget(kind: "category", id: nil, name: category.code),
+                detail: "name=\(category.name) agencyKind=\(category.defaultAgencyKind.rawValue) days=\(category.answerDays) active=\(category.active)",
+                at: at)
             return category
         }
+    }
+
+    static func auditDetail(_ draft: AgencyDraft) -> String {
+        "kind=\(draft.kind.rawValue) province=\(draft.provinceCode ?? "-") parent=\(draft.parentID.map(String.init) ?? "-") active=\(draft.active)"
     }
 
     static func checkAgencyDraft(_ draft: AgencyDraft, db: any SQLDatabase) async throws {

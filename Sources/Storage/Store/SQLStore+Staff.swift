@@ -4,7 +4,7 @@ import Foundation
 import SQLKit
 
 extension SQLStore: StaffRepository {
-    public func createStaff(_ input: StaffDraft) async throws -> Staff {
+    public func createStaff(_ input: StaffDraft, by actor: AuditActor) async throws -> Staff {
         var normalised = input
         // Usernames are matched case-insensitively at sign-in.
         normalised.username = input.username.trimmingCharacters(in: .whitespaces).lowercased()
@@ -38,14 +38,19 @@ extension SQLStore: StaffRepository {
                 RETURNING id
                 """
             ).first()
-            return Staff(
+            let staff = Staff(
                 id: try row!.int("id"), username: draft.username, displayName: draft.displayName, role: draft.role,
                 provinceCode: draft.provinceCode, agencyID: draft.agencyID, active: true)
+            try await appendAudit(
+                db, .staffCreated, by: actor, target: .staff(id: staff.id, username: staff.username),
+                detail: "role=\(draft.role.rawValue) province=\(draft.provinceCode ?? "-") agency=\(draft.agencyID.map(String.init) ?? "-")",
+                at: Date(millis: created))
+            return staff
         }
     }
 
-    public func issueToken(staffID: Int, label: String?) async throws -> String {
-        try await issueToken(staffID: staffID, label: label, permissions: nil)
+    public func issueToken(staffID: Int, label: String?, by actor: AuditActor) async throws -> String {
+        try await issueToken(staffID: staffID, label: label, permissions: nil, by: actor)
     }
 
     public func staff(username: String) async throws -> Staff? {

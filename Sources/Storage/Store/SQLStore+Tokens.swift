@@ -5,18 +5,22 @@ import SQLKit
 /// Integration tokens for agency systems and apps: stored as SHA-256 hashes, scoped to the staff
 /// member's scope and optionally to fewer actions, revocable, with their last use recorded.
 extension SQLStore {
-    public func issueToken(staffID: Int, label: String?, permissions: Set<StaffAction>?) async throws -> String {
+    public func issueToken(staffID: Int, label: String?, permissions: Set<StaffAction>?, by actor: AuditActor) async throws -> String {
         let token = "smd_" + SecretHash.random()
         let hash = Self.tokenHash(token)
         let created = now().millis
         let encoded = Self.encode(permissions)
         try await client.write { db in
-            try await db.raw(
+            let id = try await db.raw(
                 """
                 INSERT INTO api_tokens (staff_id, token_hash, label, created_at, permissions)
                 VALUES (\(bind: staffID), \(bind: hash), \(bind: label), \(bind: created), \(bind: encoded))
+                RETURNING id
                 """
-            ).run()
+            ).one().int("id")
+            try await appendAudit(
+                db, .tokenIssued, by: actor, target: AuditTarget(kind: "token", id: id, name: label),
+                detail: "staff=\(staffID) permissions=\(encoded)", at: Date(millis: created))
         }
         return token
     }
@@ -33,16 +37,22 @@ extension SQLStore {
         }
     }
 
-    public func revokeToken(id: Int) async throws -> TokenInfo? {
+    public func revokeToken(id: Int, by actor: AuditActor) async throws -> TokenInfo? {
         let at = now().millis
         return try await client.write { db in
             try await db.raw("UPDATE api_tokens SET revoked_at = COALESCE(revoked_at, \(bind: at)) WHERE id = \(bind: id)").run()
-            return try await db.raw(
+            let info = try await db.raw(
                 """
                 SELECT t.id, t.staff_id, s.username, t.label, t.permissions, t.created_at, t.last_used_at, t.revoked_at
                 FROM api_tokens t JOIN staff s ON s.id = t.staff_id WHERE t.id = \(bind: id)
                 """
             ).first().map(Self.tokenInfo(from:))
+            if let info {
+                try await appendAudit(
+                    db, .tokenRevoked, by: actor, target: AuditTarget(kind: "token", id: id, name: info.label),
+                    detail: "staff=\(info.staffID)", at: Date(millis: at))
+            }
+            return info
         }
     }
 

@@ -44,6 +44,13 @@ extension SQLRow {
         try optionalString(column).map { try NationalID(parsing: $0) }
     }
 
+    /// A citizen's stored mobile; an erased one (`erased:<id>`, unique per citizen) reads as `MobileNumber.erased`.
+    func mobile(_ column: String = "mobile") throws -> MobileNumber {
+        let raw = try string(column)
+        if raw.hasPrefix(SQLStore.erasedPrefix) { return .erased }
+        return try MobileNumber(parsing: raw)
+    }
+
     func optionalDate(_ column: String) throws -> Date? { try optionalInt(column).map(Date.init(millis:)) }
 
     func enumValue<E: RawRepresentable>(_ column: String, as: E.Type) throws -> E where E.RawValue == String {

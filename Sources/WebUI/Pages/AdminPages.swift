@@ -64,7 +64,7 @@ extension WebUI {
                 let name = try TextInput.optional(form.displayName, field: "displayName", fa: "نام نمایشی", max: TextInput.maxName)
                 let (staff, password) = try await gate.createStaffAccount(
                     StaffDraft(username: form.username ?? "", displayName: name ?? form.username ?? "", role: role,
-                        provinceCode: province, agencyID: agency))
+                        provinceCode: province, agencyID: agency), by: .request(admin))
                 return try await adminPage(
                     admin, csrf: csrf, notice: "کاربر «\(staff.username)» ساخته شد.", status: .created,
                     secret: .init(title: "گذرواژه نخست «\(staff.username)»", value: password,
@@ -85,10 +85,10 @@ extension WebUI {
                 guard account.id != admin.id else {
                     return try await adminPage(admin, csrf: csrf, error: "نمی‌توانید حساب خودتان را غیرفعال کنید.", status: .badRequest)
                 }
-                _ = try await auth.setActive(username: account.username, active: action == .enable)
+                _ = try await auth.setActive(username: account.username, active: action == .enable, by: .request(admin))
                 return HTML.redirect(SiteURL.admin.path + "?done=\(action.rawValue)")
             case .resetPassword:
-                let password = try await gate.resetPassword(staffID: account.id)
+                let password = try await gate.resetPassword(staffID: account.id, by: .request(admin))
                 return try await adminPage(
                     admin, csrf: csrf, notice: "گذرواژه «\(account.username)» بازنشانی شد و نشست‌های او پایان یافت.",
                     secret: .init(title: "گذرواژه تازه «\(account.username)»", value: password,
@@ -104,7 +104,7 @@ extension WebUI {
                 else { throw DomainError(DomainError.notFound("staff", fa: "کاربر"), field: "tokenUser") }
                 let label = try TextInput.optional(form.label, field: "label", fa: "برچسب", max: 100)
                 let chosen = Set((form.permission ?? []).compactMap(StaffAction.init(rawValue:)))
-                let token = try await auth.issueToken(staffID: owner.id, label: label, permissions: chosen.isEmpty ? nil : chosen)
+                let token = try await auth.issueToken(staffID: owner.id, label: label, permissions: chosen.isEmpty ? nil : chosen, by: .request(admin))
                 return try await adminPage(
                     admin, csrf: csrf, notice: "توکن تازه برای «\(owner.username)» صادر شد.", status: .created,
                     secret: .init(title: "توکن «\(owner.username)»", value: token,
@@ -120,7 +120,7 @@ extension WebUI {
                 let token = try await auth.tokens(staffID: nil).first(where: { $0.id == id }),
                 let owner = try await staffAccounts.staff(id: token.staffID), AccessPolicy.manages(admin, account: owner)
             else { throw DomainError.notFound("token", fa: "توکن") }
-            _ = try await auth.revokeToken(id: id)
+            _ = try await auth.revokeToken(id: id, by: .request(admin))
             return HTML.redirect(SiteURL.admin.path + "?done=revoke")
         })
     }
