@@ -5,6 +5,8 @@ import PersianKit
 public struct DomainError: BilingualError, Equatable {
     public enum Kind: String, Sendable {
         case invalid, notFound, conflict, unauthenticated, forbidden, tooMany
+        /// Not the request's fault: the service cannot take it now (its database is down or full); try later.
+        case unavailable
     }
 
     public let kind: Kind
@@ -13,7 +15,7 @@ public struct DomainError: BilingualError, Equatable {
     public let messageEn: String
     /// The input field at fault, when there is one.
     public let field: String?
-    /// Seconds until a refused request may be tried again (rate limits, lock-outs).
+    /// Seconds until a refused request may be tried again (rate limits, lock-outs, an unavailable database).
     public let retryAfter: Int?
 
     public init(_ kind: Kind, _ code: String, fa: String, en: String, field: String? = nil, retryAfter: Int? = nil) {
@@ -100,4 +102,12 @@ extension DomainError {
     public static let malformedForm = DomainError(
         .invalid, "malformed_form", fa: "فرم فرستاده‌شده خوانا نیست؛ صفحه را دوباره بارگیری کنید و از نو بفرستید.",
         en: "The form body could not be read.")
+
+    /// The database cannot be reached (PostgreSQL down or restarting, no free connection in time) or
+    /// cannot write (disk full): nothing was written for this request, and it may be sent again.
+    public static let databaseUnavailable = DomainError(
+        .unavailable, "database_unavailable",
+        fa: "سامانه در این لحظه به پایگاه داده دسترسی ندارد و درخواست شما ثبت نشد؛ لطفاً چند ثانیه دیگر دوباره تلاش کنید.",
+        en: "The database is unavailable right now and nothing was saved; please try again in a few seconds.",
+        retryAfter: 5)
 }

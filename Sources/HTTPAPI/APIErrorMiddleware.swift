@@ -20,6 +20,11 @@ public struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             let extra = (error as? HTTPError)?.headers ?? [:]
             if status == .internalServerError {
                 context.logger.error("unhandled error", metadata: ["error": "\(error)", "path": "\(request.uri.path)"])
+            } else if status == .serviceUnavailable {
+                // The cause (which database error) was logged where it was recognised.
+                context.logger.warning(
+                    "request refused: service unavailable",
+                    metadata: ["code": "\(body.code)", "method": "\(request.method)", "path": "\(request.uri.path)"])
             } else {
                 // Refusals are logged by code and path only: never a body, query string, token or cookie.
                 context.logger.notice(
@@ -71,6 +76,7 @@ public struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         case .unauthenticated: .unauthorized
         case .forbidden: .forbidden
         case .tooMany: .tooManyRequests
+        case .unavailable: .serviceUnavailable
         }
     }
 

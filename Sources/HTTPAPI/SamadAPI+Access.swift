@@ -55,6 +55,13 @@ extension SamadAPI {
         guard raw.utf8.count <= InputLimits.maxIdentifier, raw.unicodeScalars.allSatisfy(digit) else {
             throw DomainError(IdentifierError.notDigits(.trackingCode), field: "trackingCode")
         }
-        do { return try TrackingCode(parsing: raw) } catch { throw DomainError(error, field: "trackingCode") }
+        do {
+            return try TrackingCode(parsing: raw)
+        } catch IdentifierError.badCheckDigit, IdentifierError.leadingZero {
+            // Well-formed (the spec's 11 digits) but never issued: no such case, exactly like a missing one.
+            throw DomainError.caseNotFound
+        } catch {
+            throw DomainError(error, field: "trackingCode")
+        }
     }
 }

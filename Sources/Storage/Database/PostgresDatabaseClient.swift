@@ -2,8 +2,14 @@ import Foundation
 import Logging
 import PostgresKit
 import SQLKit
+import Synchronization
 
 /// PostgreSQL through a pooled `PostgresClient`; each write is one transaction on one leased connection.
+///
+/// When the server goes away the pool keeps trying to connect in the background (backing off up to
+/// a minute between attempts) and serves again as soon as one attempt succeeds, with no restart of
+/// Samad. Meanwhile a request waits at most `PostgresLeaseTimeout.seconds` for a connection and then
+/// fails with `DomainError.databaseUnavailable` (503), as does one whose connection dies under it.
 final class PostgresDatabaseClient: DatabaseClient {
     let engine = DatabaseEngine.postgres
     private let client: PostgresClient
@@ -34,7 +40,7 @@ final class PostgresDatabaseClient: DatabaseClient {
     }
 
     func read<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await client.withConnection { conn in
+        try await withConnection { conn in
             try await body(conn.sql(queryLogLevel: nil))
         }
     }
@@ -45,7 +51,7 @@ final class PostgresDatabaseClient: DatabaseClient {
     }
 
     func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await client.withConnection { conn in
+        try await withConnection { conn in
             let db = conn.sql(queryLogLevel: nil)
             try await db.raw("BEGIN").run()
             do {
@@ -59,10 +65,56 @@ final class PostgresDatabaseClient: DatabaseClient {
         }
     }
 
+    /// Leases a connection, waiting at most `PostgresLeaseTimeout.seconds` for one (the pool itself
+    /// would queue the request for as long as the server is down), and turns the errors of an
+    /// unreachable database into `DomainError.databaseUnavailable`.
+    private func withConnection<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+        let lease = LeaseState()
+        let client = client
+        do {
+            return try await withThrowingTaskGroup(of: T?.self) { group in
+                group.addTask {
+                    try await client.withConnection { conn in
+                        // Too late: the caller has been told the database is unavailable.
+                        guard lease.begin() else { throw PostgresLeaseTimeout() }
+                        return try await body(conn)
+                    }
+                }
+                group.addTask {
+                    try? await Task.sleep(for: .seconds(PostgresLeaseTimeout.seconds))
+                    // Once the body runs it is never cut short: it finishes or fails on its own.
+                    if lease.expire() { throw PostgresLeaseTimeout() }
+                    return nil
+                }
+                while let next = try await group.next() {
+                    if let value = next {
+                        group.cancelAll()
+                        return value
+                    }
+                }
+                throw PostgresLeaseTimeout()
+            }
+        } catch {
+            throw DatabaseFault.translate(error)
+        }
+    }
+
     func shutdown() async throws {
         runner.cancel()
         _ = await runner.value
     }
+}
+
+/// Whether a lease request got its connection before its deadline: exactly one of the two wins.
+private final class LeaseState: Sendable {
+    /// 0 waiting, 1 connection leased, 2 deadline passed.
+    private let state = Atomic<Int>(0)
+
+    /// The connection came: true unless the deadline passed first.
+    func begin() -> Bool { state.compareExchange(expected: 0, desired: 1, ordering: .acquiringAndReleasing).exchanged }
+
+    /// The deadline passed: true unless the connection came first.
+    func expire() -> Bool { state.compareExchange(expected: 0, desired: 2, ordering: .acquiringAndReleasing).exchanged }
 }
 
 /// A configuration value that cannot work; raised at start-up.

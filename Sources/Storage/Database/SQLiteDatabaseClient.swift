@@ -58,11 +58,22 @@ final class SQLiteDatabaseClient: DatabaseClient {
 
     func read<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         let conn = readers[Int(next.wrappingAdd(1, ordering: .relaxed).newValue % UInt(readers.count))]
-        return try await body(conn.sql())
+        do {
+            return try await body(conn.sql())
+        } catch {
+            throw DatabaseFault.translate(error)
+        }
     }
 
+    /// A full disk (SQLITE_FULL) or an I/O error fails the batch it hit, which SQLite rolls back, and
+    /// answers 503 (`DomainError.databaseUnavailable`); the file stays consistent, reads go on, and
+    /// writes succeed again once there is space, with no restart.
     func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await writer.submit(body)
+        do {
+            return try await writer.submit(body)
+        } catch {
+            throw DatabaseFault.translate(error)
+        }
     }
 
     func writeRebuildingTables<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {

@@ -18,7 +18,9 @@ actor SQLiteWriteQueue {
     }
 
     private struct Outcome {
-        let failed: Bool
+        /// The body's own error, when it failed.
+        let error: (any Error)?
+        var failed: Bool { error != nil }
         let succeed: @Sendable () -> Void
         let fail: @Sendable (any Error) -> Void
     }
@@ -51,11 +53,11 @@ actor SQLiteWriteQueue {
                     do {
                         let value = try await body(db)
                         return Outcome(
-                            failed: false, succeed: { continuation.resume(returning: value) },
+                            error: nil, succeed: { continuation.resume(returning: value) },
                             fail: { continuation.resume(throwing: $0) })
                     } catch {
                         return Outcome(
-                            failed: true, succeed: { continuation.resume(throwing: error) },
+                            error: error, succeed: { continuation.resume(throwing: error) },
                             fail: { _ in continuation.resume(throwing: error) })
                     }
                     },
@@ -91,17 +93,23 @@ actor SQLiteWriteQueue {
             for job in batch { job.abort(error) }
             return
         }
-        for job in batch {
+        for (index, job) in batch.enumerated() {
+            var outcome: Outcome?
             do {
                 try await db.raw("SAVEPOINT job").run()
-                let outcome = await job.run(db)
-                if outcome.failed { try await db.raw("ROLLBACK TO SAVEPOINT job").run() }
+                outcome = await job.run(db)
+                if outcome?.failed == true { try await db.raw("ROLLBACK TO SAVEPOINT job").run() }
                 try await db.raw("RELEASE SAVEPOINT job").run()
-                outcomes.append(outcome)
+                outcomes.append(outcome!)
             } catch {
-                // The savepoint machinery itself failed: the transaction is unusable.
+                // The savepoint machinery itself failed: the transaction is unusable. SQLite may already
+                // have rolled it back on its own (it does on SQLITE_FULL and I/O errors, and then the
+                // savepoint is gone), so the job's own error is the cause every caller is told.
+                let cause = outcome?.error ?? error
                 try? await db.raw("ROLLBACK").run()
-                for o in outcomes { o.fail(error) }
+                for o in outcomes { o.fail(cause) }
+                outcome?.fail(cause)
+                for waiting in batch.dropFirst(index + (outcome == nil ? 0 : 1)) { waiting.abort(cause) }
                 return
             }
         }

@@ -74,8 +74,12 @@ extension SQLStore {
         guard let (staff, tokenID, permissions, lastUsed) = found else { return nil }
         // Last use is kept to the minute: a write per request would cost more than it tells.
         if (lastUsed ?? 0) < at - 60_000 {
-            try await client.write { db in
-                try await db.raw("UPDATE api_tokens SET last_used_at = \(bind: at) WHERE id = \(bind: tokenID)").run()
+            do {
+                try await client.write { db in
+                    try await db.raw("UPDATE api_tokens SET last_used_at = \(bind: at) WHERE id = \(bind: tokenID)").run()
+                }
+            } catch let error as DomainError where error == .databaseUnavailable {
+                // Bookkeeping only: a database that cannot write now (disk full) still serves reads.
             }
         }
         return (staff, Self.decode(permissions))

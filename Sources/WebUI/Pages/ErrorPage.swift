@@ -3,7 +3,7 @@ import Foundation
 import Hummingbird
 import PersianKit
 
-/// Persian error pages: 400, 403, 404, 409, 429, 500.
+/// Persian error pages: 400, 403, 404, 409, 429, 500, 503.
 extension WebUI {
     struct ErrorModel {
         let layout: Layout
@@ -21,6 +21,7 @@ extension WebUI {
             case .unauthenticated: .unauthorized
             case .forbidden: .forbidden
             case .tooMany: .tooManyRequests
+            case .unavailable: .serviceUnavailable
             }
         return errorPage(status: status, message: error.messageFa)
     }
@@ -38,6 +39,9 @@ extension WebUI {
         case .tooManyRequests:
             heading = "درخواست‌ها بیش از اندازه است"
             fallback = "کمی صبر کنید و دوباره تلاش کنید."
+        case .serviceUnavailable:
+            heading = "سامانه موقتاً در دسترس نیست"
+            fallback = "چیزی ثبت نشد؛ لطفاً چند ثانیه دیگر دوباره تلاش کنید."
         case .internalServerError:
             heading = "خطایی در سامانه رخ داد"
             fallback = "مشکل ثبت شد؛ لطفاً چند لحظه بعد دوباره تلاش کنید."
