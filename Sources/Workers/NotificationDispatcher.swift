@@ -69,6 +69,9 @@ public struct NotificationDispatcher: Service {
     @discardableResult
     public func runOnce() async throws -> Int {
         let claimedAt = now()
+        // A code enqueued before this claim is in it (codes come first): only a signal raised from
+        // here on means a code this batch has not got.
+        _ = wakeup.takeSignal()
         let due = try await outbox.claimDue(limit: batchSize, lease: lease)
         let lastStart = claimedAt.addingTimeInterval(Double((lease - sendMargin).components.seconds))
         var attempted = 0
