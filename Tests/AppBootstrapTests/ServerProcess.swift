@@ -36,7 +36,16 @@ final class ServerProcess: @unchecked Sendable {
         process.standardOutput = out
         try process.run()
         let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        // Polled rather than `waitUntilExit()`, which on Linux spins a run loop that can miss the
+        // child's end when many tests start processes at once (seen stalling the suite in CI).
+        let deadline = Date().addingTimeInterval(300)
+        while process.isRunning {
+            guard Date() < deadline else {
+                process.terminate()
+                throw ProcessFailure(status: -1)
+            }
+            usleep(10_000)
+        }
         guard process.terminationStatus == 0 else { throw ProcessFailure(status: process.terminationStatus) }
         return String(decoding: data, as: UTF8.self)
     }
