@@ -18,7 +18,7 @@ import TestSupport
             dataDir: scratch.dataDir, databaseURL: scratch.databaseURL, databaseSchema: scratch.schema, dispatcherEnabled: false)
         config.bcryptCost = 4
         _ = try await CaseGenerator(config: config, batchSize: 50).run(cases: 120, seed: 5)
-        #expect(try ServerProcess.run(["audit", "verify"], scratch: scratch).contains("match their hash chains"))
+        #expect(try await ServerProcess.run(["audit", "verify"], scratch: scratch).contains("match their hash chains"))
 
         // act: one event's text changed by hand
         let store = try await openStore(config: config)
@@ -36,8 +36,8 @@ import TestSupport
         try await store.client.shutdown()
 
         // check
-        let failure = #expect(throws: ServerProcess.ProcessFailure.self) {
-            try ServerProcess.run(["audit", "verify"], scratch: scratch)
+        let failure = await #expect(throws: ServerProcess.ProcessFailure.self) {
+            try await ServerProcess.run(["audit", "verify"], scratch: scratch)
         }
         #expect(failure?.status == 2)
         let problems = try await Self.problems(config)
@@ -67,18 +67,18 @@ import TestSupport
         let id = try #require(nationalID)
 
         // act, check: refused within the (default, five-year) retention period, with exit 3
-        let refused = #expect(throws: ServerProcess.ProcessFailure.self) {
-            try ServerProcess.run(["citizen", "erase", "--national-id", id], scratch: scratch)
+        let refused = await #expect(throws: ServerProcess.ProcessFailure.self) {
+            try await ServerProcess.run(["citizen", "erase", "--national-id", id], scratch: scratch)
         }
         #expect(refused?.status == 3)
-        #expect(throws: ServerProcess.ProcessFailure.self) {
-            try ServerProcess.run(["citizen", "erase", "--national-id", id, "--mobile", "09121234567"], scratch: scratch)
+        await #expect(throws: ServerProcess.ProcessFailure.self) {
+            try await ServerProcess.run(["citizen", "erase", "--national-id", id, "--mobile", "09121234567"], scratch: scratch)
         }
         // with no retention period left it erases, and every chain still verifies
-        let out = try ServerProcess.run(
+        let out = try await ServerProcess.run(
             ["citizen", "erase", "--national-id", id], scratch: scratch, extra: ["SAMAD_PERSONAL_DATA_RETENTION_DAYS": "0"])
         #expect(out.contains("Erased 1 citizen record(s)"))
-        #expect(try ServerProcess.run(["audit", "verify"], scratch: scratch).contains("match their hash chains"))
+        #expect(try await ServerProcess.run(["audit", "verify"], scratch: scratch).contains("match their hash chains"))
         #expect(try await Self.problems(config).isEmpty)
     }
 

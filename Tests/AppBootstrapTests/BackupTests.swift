@@ -23,19 +23,20 @@ import TestSupport
         let client = HTTPClient(eventLoopGroupProvider: .singleton)
         defer { _ = client.shutdown() }
         let server = try ServerProcess(scratch: scratch, extra: ["SAMAD_DISPATCHER": "off"])
+        defer { server.end() }
         try await server.waitUntilReady(client)
 
         // act: back up while it serves; stop it; lose the database; restore
         let file = scratch.dataDir + "/backup-\(UUID().uuidString).bak"
-        _ = try ServerProcess.run(["backup", "--to", file], scratch: scratch)
-        server.stop()
-        #expect(throws: (any Error).self) { try ServerProcess.run(["backup", "--to", file], scratch: scratch) }
+        _ = try await ServerProcess.run(["backup", "--to", file], scratch: scratch)
+        try await server.stop()
+        await #expect(throws: (any Error).self) { try await ServerProcess.run(["backup", "--to", file], scratch: scratch) }
         try await Self.lose(location, scratch: scratch)
         #expect(try await Self.contents(location).isEmpty)
-        #expect(throws: (any Error).self, "a restore replaces nothing without --replace") {
-            try ServerProcess.run(["restore", "--from", file], scratch: scratch)
+        await #expect(throws: (any Error).self, "a restore replaces nothing without --replace") {
+            try await ServerProcess.run(["restore", "--from", file], scratch: scratch)
         }
-        _ = try ServerProcess.run(["restore", "--from", file, "--replace"], scratch: scratch)
+        _ = try await ServerProcess.run(["restore", "--from", file, "--replace"], scratch: scratch)
 
         // check: the same tables with the same rows
         let after = try await Self.contents(location)
@@ -53,12 +54,12 @@ import TestSupport
         let before = try await Self.contents(location)
         let file = scratch.dataDir + "/damaged.bak"
         try Data(repeating: 0x42, count: 8192).write(to: URL(fileURLWithPath: file))
-        #expect(throws: (any Error).self) { try ServerProcess.run(["restore", "--from", file, "--replace"], scratch: scratch) }
+        await #expect(throws: (any Error).self) { try await ServerProcess.run(["restore", "--from", file, "--replace"], scratch: scratch) }
         #expect(try await Self.contents(location) == before)
         // Without --replace an existing database is left alone.
         let good = scratch.dataDir + "/good.bak"
-        _ = try ServerProcess.run(["backup", "--to", good], scratch: scratch)
-        #expect(throws: (any Error).self) { try ServerProcess.run(["restore", "--from", good], scratch: scratch) }
+        _ = try await ServerProcess.run(["backup", "--to", good], scratch: scratch)
+        await #expect(throws: (any Error).self) { try await ServerProcess.run(["restore", "--from", good], scratch: scratch) }
     }
 
     /// Every table's rows, each row as text, in a stable order.

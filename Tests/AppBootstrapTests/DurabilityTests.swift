@@ -15,7 +15,7 @@ import TestSupport
         let scratch = try await ScratchDatabase.create(engine)
         defer { Task { await scratch.drop() } }
         // setup
-        let staffOutput = try ServerProcess.run(["staff", "add", "--username", "op", "--role", "operator"], scratch: scratch)
+        let staffOutput = try await ServerProcess.run(["staff", "add", "--username", "op", "--role", "operator"], scratch: scratch)
         let token = try #require(staffOutput.split(separator: "\n").last.map(String.init))
         let provinces = try await DatabaseLocation.postgresOrSQLite(scratch).open()
         let provinceCode = try await SQLStore(client: provinces).provinces()[0].code
@@ -23,6 +23,7 @@ import TestSupport
         let client = HTTPClient(eventLoopGroupProvider: .singleton)
         defer { _ = client.shutdown() }
         let server = try ServerProcess(scratch: scratch)
+        defer { server.end() }
         try await server.waitUntilReady(client)
 
         // act: a burst of registrations, killed with SIGKILL after the 100th acknowledgement
@@ -44,18 +45,18 @@ import TestSupport
                             let code = json["trackingCode"] as? String
                         else { return }
                         let count = acknowledged.append(code)
-                        if count == 100 { server.kill() }
+                        if count == 100 { try? await server.kill() }
                     }
                 }
             }
         }
-        server.kill()
+        try await server.kill()
         let codes = acknowledged.all
         #expect(codes.count >= 100)
 
         // check: after a restart every acknowledged case is there, with its SMS 1
         let restarted = try ServerProcess(scratch: scratch)
-        defer { restarted.stop() }
+        defer { restarted.end() }
         try await restarted.waitUntilReady(client)
         let database = try await DatabaseLocation.postgresOrSQLite(scratch).open()
         let store = SQLStore(client: database)

@@ -4,6 +4,11 @@ import NIOCore
 import TestSupport
 
 /// The real `samad` binary, started as a child process on a loopback port.
+///
+/// Nothing here blocks a thread of the cooperative pool or waits for a pipe's end: a subcommand's
+/// output goes to a scratch file (a pipe's end never comes while any other child started at the
+/// same moment holds a copy of its write end, which stalled the suite in CI), and the child's exit
+/// is polled with `Task.sleep`, bounded. A server still running when its value goes is killed.
 final class ServerProcess: @unchecked Sendable {
     let process: Process
     let port: Int
@@ -26,28 +31,36 @@ final class ServerProcess: @unchecked Sendable {
         return env
     }
 
-    /// Runs a subcommand to completion and returns its standard output.
-    static func run(_ arguments: [String], scratch: ScratchDatabase, extra: [String: String] = [:]) throws -> String {
+    /// Runs a subcommand to completion (bounded: 5 minutes) and returns its standard output.
+    static func run(_ arguments: [String], scratch: ScratchDatabase, extra: [String: String] = [:]) async throws -> String {
+        let outputFile = FileManager.default.temporaryDirectory.appendingPathComponent("samad-run-\(UUID().uuidString).out")
+        guard FileManager.default.createFile(atPath: outputFile.path, contents: nil) else { throw ProcessFailure(status: -2) }
+        defer { try? FileManager.default.removeItem(at: outputFile) }
+        let output = try FileHandle(forWritingTo: outputFile)
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
         process.environment = environment(scratch).merging(extra) { _, new in new }
-        let out = Pipe()
-        process.standardOutput = out
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = output
         try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        // Polled rather than `waitUntilExit()`, which on Linux spins a run loop that can miss the
-        // child's end when many tests start processes at once (seen stalling the suite in CI).
-        let deadline = Date().addingTimeInterval(300)
+        try output.close()
+        try await waitForExit(process, within: .seconds(300))
+        guard process.terminationStatus == 0 else { throw ProcessFailure(status: process.terminationStatus) }
+        return String(decoding: try Data(contentsOf: outputFile), as: UTF8.self)
+    }
+
+    /// Polls until `process` has ended; past `limit` kills it and throws.
+    static func waitForExit(_ process: Process, within limit: Duration) async throws {
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: limit)
         while process.isRunning {
-            guard Date() < deadline else {
-                process.terminate()
+            guard clock.now < deadline else {
+                Foundation.kill(process.processIdentifier, SIGKILL)
                 throw ProcessFailure(status: -1)
             }
-            usleep(10_000)
+            try await Task.sleep(for: .milliseconds(10))
         }
-        guard process.terminationStatus == 0 else { throw ProcessFailure(status: process.terminationStatus) }
-        return String(decoding: data, as: UTF8.self)
     }
 
     struct ProcessFailure: Error { let status: Int32 }
@@ -59,8 +72,13 @@ final class ServerProcess: @unchecked Sendable {
         process.executableURL = Self.binary
         process.arguments = ["serve", "--port", String(port)]
         process.environment = Self.environment(scratch).merging(extra) { _, new in new }
+        process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
         try process.run()
+    }
+
+    deinit {
+        if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
     }
 
     var baseURL: String { "http://127.0.0.1:\(port)" }
@@ -79,15 +97,21 @@ final class ServerProcess: @unchecked Sendable {
         throw ProcessFailure(status: -1)
     }
 
-    func kill() {
-        Foundation.kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+    /// SIGKILL without waiting: for a `defer`, where nothing can be awaited.
+    func end() {
+        if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
     }
 
-    func stop() {
-        if process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
-        }
+    /// SIGKILL, then waits (bounded) for the end.
+    func kill() async throws {
+        Foundation.kill(process.processIdentifier, SIGKILL)
+        try await Self.waitForExit(process, within: .seconds(60))
+    }
+
+    /// SIGTERM (a graceful stop), then waits (bounded) for the end.
+    func stop() async throws {
+        guard process.isRunning else { return }
+        process.terminate()
+        try await Self.waitForExit(process, within: .seconds(60))
     }
 }

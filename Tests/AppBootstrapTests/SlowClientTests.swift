@@ -16,7 +16,7 @@ import Glibc
         let client = HTTPClient(eventLoopGroupProvider: .singleton)
         defer { _ = client.shutdown() }
         let server = try ServerProcess(scratch: scratch, extra: ["SAMAD_IDLE_TIMEOUT": "1"])
-        defer { server.stop() }
+        defer { server.end() }
         try await server.waitUntilReady(client)
 
         // act: one connection says nothing, another stops in the middle of its headers
