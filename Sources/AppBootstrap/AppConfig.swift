@@ -51,6 +51,9 @@ public struct AppConfig: Sendable {
     public var retention = RetentionPolicy()
     /// `SAMAD_PURGE_INTERVAL`, default 3600: seconds between retention purges (60–86400).
     public var purgeIntervalSeconds: Int = 3600
+    /// `SAMAD_DEADLINE_WATCH_INTERVAL`, default 60: seconds between the deadline watcher's passes
+    /// when nothing more is due (5–3600).
+    public var deadlineWatchIntervalSeconds: Int = 60
     /// Not from the environment: where log lines go (tests capture them).
     public var logHandler: (@Sendable (String) -> any LogHandler)?
     /// Not from the environment: the clock (tests fix it).
@@ -107,6 +110,10 @@ public struct AppConfig: Sendable {
         }
         let purgeInterval = values["SAMAD_PURGE_INTERVAL"].map { Int($0) } ?? 3600
         if purgeInterval == nil || !(60...86_400).contains(purgeInterval!) { problems.append("SAMAD_PURGE_INTERVAL must be 60–86400 seconds") }
+        let watchInterval = values["SAMAD_DEADLINE_WATCH_INTERVAL"].map { Int($0) } ?? 60
+        if watchInterval == nil || !(5...3600).contains(watchInterval!) {
+            problems.append("SAMAD_DEADLINE_WATCH_INTERVAL must be 5–3600 seconds")
+        }
         guard problems.isEmpty else { throw ConfigError(problems: problems) }
         var config = AppConfig(
             host: values["SAMAD_HOST"] ?? "127.0.0.1", port: port!, dataDir: values["SAMAD_DATA_DIR"] ?? "./data",
@@ -119,6 +126,7 @@ public struct AppConfig: Sendable {
         config.idleTimeoutSeconds = idle!
         config.retention = RetentionPolicy(sentSMSDays: smsDays!, personalDataDays: personalDays!)
         config.purgeIntervalSeconds = purgeInterval!
+        config.deadlineWatchIntervalSeconds = watchInterval!
         config.smsGatewayChosen = values["SAMAD_SMS_GATEWAY"] != nil
         config.metricsToken = metricsToken
         config.sharedRateLimits = rateLimits.map { $0 == "database" }

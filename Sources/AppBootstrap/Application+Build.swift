@@ -17,6 +17,8 @@ public struct Samad: Sendable {
     public let dispatcher: NotificationDispatcher
     /// The retention purge; a service only when `dispatcherEnabled`, otherwise callers step it.
     public let purger: RetentionPurger
+    /// The deadline watcher; a service only when `dispatcherEnabled`, otherwise callers step it.
+    public let deadlineWatcher: DeadlineWatcher
     public let config: AppConfig
     /// Every route the router serves, as "METHOD /path/:parameter" (the access-matrix tests read it).
     public let routes: [String]
@@ -41,16 +43,17 @@ public func buildApplication(config: AppConfig) async throws -> Samad {
         logger: logger)
     return Samad(
         application: application, store: store, database: database, dispatcher: background.dispatcher, purger: background.purger,
-        config: config,
+        deadlineWatcher: background.deadlineWatcher, config: config,
         routes: router.routes.map { "\($0.method) \($0.path)" })
 }
 
 /// The long-running work beside HTTP, built in this one place for `samad serve` (unless
-/// `SAMAD_DISPATCHER=off`) and `samad worker`: the SMS dispatcher and the retention purge; the SLA
-/// watcher and the report scheduler join them here.
+/// `SAMAD_DISPATCHER=off`) and `samad worker`: the SMS dispatcher, the retention purge and the
+/// deadline watcher; the report scheduler joins them here.
 public struct BackgroundWork: Sendable {
     public let dispatcher: NotificationDispatcher
     public let purger: RetentionPurger
+    public let deadlineWatcher: DeadlineWatcher
 
     /// `wakeup` is signalled by this process's sign-in code requests, so the codes go out at once.
     public init(config: AppConfig, store: SQLStore, gateway: any SMSGateway, logger: Logger, wakeup: OutboxWakeup = OutboxWakeup()) {
@@ -59,9 +62,10 @@ public struct BackgroundWork: Sendable {
             gaveUp: { _ in OutboxMetrics.countGaveUp() })
         purger = RetentionPurger(
             store: store, policy: config.retention, interval: .seconds(config.purgeIntervalSeconds), logger: logger)
+        deadlineWatcher = DeadlineWatcher(store: store, interval: .seconds(config.deadlineWatchIntervalSeconds), logger: logger)
     }
 
-    public var services: [any Service] { [dispatcher, purger] }
+    public var services: [any Service] { [dispatcher, purger, deadlineWatcher] }
 }
 
 /// Opens the configured database, migrates it and makes sure the reference data is there.

@@ -48,13 +48,19 @@ public struct Category: Sendable, Hashable, Codable {
     /// Business days an agency has to answer a referral of this category.
     public var answerDays: Int
     public var active: Bool
+    /// When the deadline watcher reminds and escalates a referral of this category.
+    public var escalation: EscalationPolicy
 
-    public init(code: String, name: String, defaultAgencyKind: AgencyKind, answerDays: Int, active: Bool) {
+    public init(
+        code: String, name: String, defaultAgencyKind: AgencyKind, answerDays: Int, active: Bool,
+        escalation: EscalationPolicy = .standard
+    ) {
         self.code = code
         self.name = name
         self.defaultAgencyKind = defaultAgencyKind
         self.answerDays = answerDays
         self.active = active
+        self.escalation = escalation
     }
 
     public static let defaultAnswerDays = 10

@@ -91,10 +91,16 @@ public struct Referral: Sendable, Hashable {
     public var escalationLevel: Int
     public var createdAt: Date
     public var answeredAt: Date?
+    /// When the agency's liaison was reminded of the due date (once, before it).
+    public var remindedAt: Date?
+    /// When the deadline watcher next looks at this referral (`CaseRules.nextDeadlineCheck`); nil
+    /// once it is no longer open or has reached the last escalation level.
+    public var deadlineCheckAt: Date?
 
     public init(
         id: Int, caseID: Int, agencyID: Int, agencyName: String, status: ReferralStatus, note: String?, answer: String?,
-        returnReason: String?, dueAt: Date, escalationLevel: Int, createdAt: Date, answeredAt: Date?
+        returnReason: String?, dueAt: Date, escalationLevel: Int, createdAt: Date, answeredAt: Date?,
+        remindedAt: Date? = nil, deadlineCheckAt: Date? = nil
     ) {
         self.id = id
         self.caseID = caseID
@@ -108,5 +114,13 @@ public struct Referral: Sendable, Hashable {
         self.escalationLevel = escalationLevel
         self.createdAt = createdAt
         self.answeredAt = answeredAt
+        self.remindedAt = remindedAt
+        self.deadlineCheckAt = deadlineCheckAt
     }
+
+    /// Whether the citizen's tracking shows this hop: not one the agency sent back or screening took back.
+    public var visibleToCitizen: Bool { status != .cancelled && status != .returned }
+
+    /// The watcher's next look as saved: none for a referral that is no longer open.
+    public var watchAt: Date? { status.isOpen ? deadlineCheckAt : nil }
 }

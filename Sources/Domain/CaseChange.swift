@@ -12,13 +12,16 @@ public struct CaseChange: Sendable, Hashable {
         public var status: ReferralStatus
         public var note: String?
         public var dueAt: Date
+        /// The deadline watcher's first look (`CaseRules.nextDeadlineCheck`).
+        public var deadlineCheckAt: Date?
 
-        public init(agencyID: Int, agencyName: String, status: ReferralStatus, note: String?, dueAt: Date) {
+        public init(agencyID: Int, agencyName: String, status: ReferralStatus, note: String?, dueAt: Date, deadlineCheckAt: Date?) {
             self.agencyID = agencyID
             self.agencyName = agencyName
             self.status = status
             self.note = note
             self.dueAt = dueAt
+            self.deadlineCheckAt = deadlineCheckAt
         }
     }
 

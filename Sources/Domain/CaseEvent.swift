@@ -4,16 +4,20 @@ import Foundation
 public enum CaseEventKind: String, Sendable, Codable, CaseIterable {
     case registered, referred, referralAccepted, referralAnswered, referralReturned, referralCancelled,
         answered, merged, closed, rated, reopened, escalated, personalDataViewed, referralWithdrawn, citizenDetailsChanged,
-        personalDataErased
+        personalDataErased, deadlineReminded
+
+    /// Whether the citizen reads this step's text too: the answers, and which escalation level a late
+    /// agency reached. Notes, reasons and comments stay with the staff.
+    public var textVisibleToCitizen: Bool { self == .answered || self == .referralAnswered || self == .escalated }
 
     /// Whether the citizen sees this step when following the case.
     public var visibleToCitizen: Bool {
         switch self {
         case .registered, .referred, .referralAccepted, .referralAnswered, .answered, .closed, .rated, .reopened,
-            .merged:
+            .merged, .escalated:
             true
-        case .referralReturned, .referralCancelled, .referralWithdrawn, .escalated, .personalDataViewed, .citizenDetailsChanged,
-            .personalDataErased:
+        case .referralReturned, .referralCancelled, .referralWithdrawn, .personalDataViewed, .citizenDetailsChanged,
+            .personalDataErased, .deadlineReminded:
             false
         }
     }
@@ -67,6 +71,7 @@ public struct CaseEvent: Sendable, Hashable {
         case .rated: return "شهروند به پاسخ امتیاز داد."
         case .reopened: return "نامه برای بررسی دوباره بازگشایی شد."
         case .escalated: return "مهلت پاسخ «\(agency)» گذشت و موضوع پیگیری شد."
+        case .deadlineReminded: return "مهلت پاسخ «\(agency)» نزدیک است؛ به رابط دستگاه یادآوری شد."
         case .personalDataViewed: return "اطلاعات هویتی شهروند مشاهده شد."
         case .referralWithdrawn: return "ارجاع به «\(agency)» پس گرفته شد."
         case .citizenDetailsChanged: return "مشخصات تماس شهروند به گفته خود او تغییر کرد."

@@ -32,10 +32,12 @@ extension CaseRules {
 
     /// Screening refers the case to `agencyIDs` (each once, in the order chosen); `agencies` are
     /// those agencies as stored (a missing or inactive one is refused), `existing` the case's referrals.
-    /// Each new referral is due `answerDays` business days (the category's) after `at`; SMS 2 names each agency.
+    /// Each new referral is due `answerDays` business days (the category's) after `at`, and its clock
+    /// (`escalation`, the category's) starts; SMS 2 names each agency.
     public static func refer(
         _ c: Case, to agencyIDs: [Int], agencies: [AgencyRef], existing: [Referral], note rawNote: String?,
-        answerDays: Int, calendar: BusinessCalendar, at: Date, expectedVersion: Int?, actor: Actor
+        answerDays: Int, escalation: EscalationPolicy, calendar: BusinessCalendar, at: Date, expectedVersion: Int?,
+        actor: Actor
     ) throws -> CaseChange {
         let note = try TextInput.optional(rawNote, field: "note", fa: "یادداشت ارجاع", max: TextInput.maxNote)
         let chosen = referralTargets(agencyIDs)
@@ -48,6 +50,11 @@ extension CaseRules {
         try checkVersion(c, expectedVersion)
         try checkRefer(c)
         let dueAt = calendar.adding(businessDays: answerDays, to: at)
+        let firstCheck = nextDeadlineCheck(
+            Referral(
+                id: 0, caseID: c.id, agencyID: 0, agencyName: "", status: .pending, note: nil, answer: nil, returnReason: nil,
+                dueAt: dueAt, escalationLevel: 0, createdAt: at, answeredAt: nil),
+            policy: escalation, calendar: calendar)
         var change = CaseChange(c, actor: actor)
         for id in chosen {
             guard let agency = agencies.first(where: { $0.id == id }), agency.active else {
@@ -56,7 +63,8 @@ extension CaseRules {
             if existing.contains(where: { $0.agencyID == id && $0.status.isOpen }) {
                 throw DomainError(.conflict, "already_referred", fa: "نامه هم‌اکنون نزد این دستگاه است.", en: "The case is already open at this agency.", field: "agencyIds")
             }
-            change.newReferrals.append(.init(agencyID: id, agencyName: agency.name, status: .pending, note: note, dueAt: dueAt))
+            change.newReferrals.append(
+                .init(agencyID: id, agencyName: agency.name, status: .pending, note: note, dueAt: dueAt, deadlineCheckAt: firstCheck))
             change.events.append(.init(.referred, agencyID: id, agencyName: agency.name, text: note))
             change.messages.append(.init(kind: .referred, text: SMSText.referred(c.trackingCode, agency: agency.name)))
         }

@@ -5,7 +5,8 @@ import Storage
 
 /// Domain values → the API's schemas. Dates are sent both as instants and as the Jalali text people read.
 extension Components.Schemas.CaseDetail {
-    init(_ d: CaseDetail, viewer: Staff) {
+    /// `clock` tells where each referral stands now (`CaseWorkflow.clock`).
+    init(_ d: CaseDetail, viewer: Staff, clock: (Referral) -> HopClock) {
         let c = d.case
         let identify = AccessPolicy.mayIdentifyCitizen(viewer, confidential: c.confidential)
         self.init(
@@ -19,18 +20,24 @@ extension Components.Schemas.CaseDetail {
             citizen: identify
                 ? .init(name: d.citizen.fullName, nationalId: d.citizen.nationalID?.masked, mobile: d.citizen.mobile.masked)
                 : nil,
-            referrals: d.referrals.map(Components.Schemas.ReferralView.init),
+            referrals: d.referrals.map { .init($0, clock: clock($0)) },
             timeline: d.events.map(Components.Schemas.TimelineEntry.init))
     }
 }
 
 extension Components.Schemas.ReferralView {
-    init(_ r: Referral) {
+    init(_ r: Referral, clock: HopClock) {
         self.init(
             id: r.id, agencyId: r.agencyID, agencyName: r.agencyName, status: .init(r.status), statusLabel: r.status.nameFa,
             note: r.note, answer: r.answer, returnReason: r.returnReason, dueAt: r.dueAt,
             dueAtJalali: JalaliFormat.dateTime(r.dueAt), createdAt: r.createdAt, answeredAt: r.answeredAt,
-            escalationLevel: r.escalationLevel)
+            escalationLevel: r.escalationLevel, clock: .init(clock))
+    }
+}
+
+extension Components.Schemas.HopClock {
+    init(_ c: HopClock) {
+        self.init(state: .init(rawValue: c.state.rawValue) ?? .stopped, businessDays: c.businessDays, onTime: c.onTime, label: c.labelFa)
     }
 }
 
@@ -56,7 +63,7 @@ extension Components.Schemas.CaseSummary {
 
 extension Components.Schemas.TrackView {
     /// What the citizen sees: status, answer and the steps meant for them; no staff names, no internal notes.
-    init(_ d: CaseDetail) {
+    init(_ d: CaseDetail, clock: (Referral) -> HopClock) {
         let c = d.case
         self.init(
             trackingCode: c.trackingCode.value, status: .init(c.status), statusLabel: c.status.nameFa,
@@ -66,7 +73,12 @@ extension Components.Schemas.TrackView {
             timeline: d.events.filter(\.kind.visibleToCitizen).map { e in
                 .init(
                     at: e.at, atJalali: JalaliFormat.dateTime(e.at), description: e.descriptionFa,
-                    text: e.kind == .referralAnswered || e.kind == .answered ? e.text : nil)
+                    text: e.kind.textVisibleToCitizen ? e.text : nil)
+            },
+            hops: d.referrals.filter(\.visibleToCitizen).map {
+                .init(
+                    agencyName: $0.agencyName, since: $0.createdAt, sinceJalali: JalaliFormat.dateTime($0.createdAt),
+                    dueAt: $0.dueAt, dueAtJalali: JalaliFormat.dateTime($0.dueAt), clock: .init(clock($0)))
             })
     }
 }

@@ -15,13 +15,13 @@ extension SamadAPI {
             nationalID: body.citizen.nationalId, mobile: body.citizen.mobile, firstName: body.citizen.firstName,
             lastName: body.citizen.lastName, provinceCode: body.citizen.province, countyCode: body.citizen.county)
         let registration = try await workflow.register(draft, idempotencyKey: input.headers.idempotencyKey, by: caller)
-        return .created(.init(body: .json(.init(registration.detail, viewer: caller.staff))))
+        return .created(.init(body: .json(.init(registration.detail, viewer: caller.staff, clock: workflow.clock))))
     }
 
     func getCase(_ input: Operations.GetCase.Input) async throws -> Operations.GetCase.Output {
         let caller = try await staffCaller(for: .getCase)
         let detail = try await visible(input.path.trackingCode, to: caller)
-        return .ok(.init(body: .json(.init(detail, viewer: caller.staff))))
+        return .ok(.init(body: .json(.init(detail, viewer: caller.staff, clock: workflow.clock))))
     }
 
     func listCases(_ input: Operations.ListCases.Input) async throws -> Operations.ListCases.Output {

@@ -23,7 +23,7 @@ extension SamadAPI {
         let mobile = try await citizen(for: .listMyCases)
         let page = try await workflow.citizenCases(mobile, limit: input.query.limit ?? 50, cursor: input.query.cursor)
         return .ok(
-            .init(body: .json(.init(items: page.details.map(Components.Schemas.TrackView.init), nextCursor: page.nextCursor))))
+            .init(body: .json(.init(items: page.details.map { Components.Schemas.TrackView($0, clock: workflow.clock) }, nextCursor: page.nextCursor))))
     }
 
     func revealCitizen(_ input: Operations.RevealCitizen.Input) async throws -> Operations.RevealCitizen.Output {

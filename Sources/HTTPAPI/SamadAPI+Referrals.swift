@@ -14,7 +14,7 @@ extension SamadAPI {
             cursor: input.query.cursor)
         let items: [Components.Schemas.InboxItem] = page.entries.map {
             .init(
-                referral: .init($0.referral), trackingCode: $0.trackingCode.value, subject: $0.subject,
+                referral: .init($0.referral, clock: workflow.clock($0.referral)), trackingCode: $0.trackingCode.value, subject: $0.subject,
                 category: $0.categoryCode, province: $0.provinceCode, caseStatus: .init($0.caseStatus))
         }
         return .ok(.init(body: .json(.init(items: items, nextCursor: page.nextCursor))))
@@ -23,20 +23,20 @@ extension SamadAPI {
     func acceptReferral(_ input: Operations.AcceptReferral.Input) async throws -> Operations.AcceptReferral.Output {
         let caller = try await staffCaller(for: .acceptReferral)
         let detail = try await workflow.acceptReferral(input.path.referralId, by: caller)
-        return .ok(.init(body: .json(.init(detail, viewer: caller.staff))))
+        return .ok(.init(body: .json(.init(detail, viewer: caller.staff, clock: workflow.clock))))
     }
 
     func answerReferral(_ input: Operations.AnswerReferral.Input) async throws -> Operations.AnswerReferral.Output {
         let caller = try await staffCaller(for: .answerReferral)
         guard case .json(let body) = input.body else { throw DomainError.malformedRequest }
         let detail = try await workflow.answerReferral(input.path.referralId, answer: body.answer, by: caller)
-        return .ok(.init(body: .json(.init(detail, viewer: caller.staff))))
+        return .ok(.init(body: .json(.init(detail, viewer: caller.staff, clock: workflow.clock))))
     }
 
     func returnReferral(_ input: Operations.ReturnReferral.Input) async throws -> Operations.ReturnReferral.Output {
         let caller = try await staffCaller(for: .returnReferral)
         guard case .json(let body) = input.body else { throw DomainError.malformedRequest }
         let detail = try await workflow.returnReferral(input.path.referralId, reason: body.reason, by: caller)
-        return .ok(.init(body: .json(.init(detail, viewer: caller.staff))))
+        return .ok(.init(body: .json(.init(detail, viewer: caller.staff, clock: workflow.clock))))
     }
 }

@@ -11,7 +11,7 @@ extension SamadAPI {
         guard case .json(let body) = input.body else { throw DomainError.malformedRequest }
         let detail = try await workflow.answerDirectly(
             try Self.trackingCode(input.path.trackingCode), answer: body.answer, expectedVersion: body.expectedVersion, by: caller)
-        return .ok(.init(body: .json(.init(detail, viewer: caller.staff))))
+        return .ok(.init(body: .json(.init(detail, viewer: caller.staff, clock: workflow.clock))))
     }
 
     func referCase(_ input: Operations.ReferCase.Input) async throws -> Operations.ReferCase.Output {
@@ -20,7 +20,7 @@ extension SamadAPI {
         let detail = try await workflow.refer(
             try Self.trackingCode(input.path.trackingCode), to: body.agencyIds, note: body.note,
             expectedVersion: body.expectedVersion, by: caller)
-        return .ok(.init(body: .json(.init(detail, viewer: caller.staff))))
+        return .ok(.init(body: .json(.init(detail, viewer: caller.staff, clock: workflow.clock))))
     }
 
     func mergeCase(_ input: Operations.MergeCase.Input) async throws -> Operations.MergeCase.Output {
@@ -28,20 +28,20 @@ extension SamadAPI {
         guard case .json(let body) = input.body else { throw DomainError.malformedRequest }
         let detail = try await workflow.merge(
             try Self.trackingCode(input.path.trackingCode), into: try Self.trackingCode(body.targetTrackingCode), by: caller)
-        return .ok(.init(body: .json(.init(detail, viewer: caller.staff))))
+        return .ok(.init(body: .json(.init(detail, viewer: caller.staff, clock: workflow.clock))))
     }
 
     func withdrawReferral(_ input: Operations.WithdrawReferral.Input) async throws -> Operations.WithdrawReferral.Output {
         let caller = try await staffCaller(for: .withdrawReferral)
         guard case .json(let body) = input.body else { throw DomainError.malformedRequest }
         let detail = try await workflow.withdrawReferral(input.path.referralId, reason: body.reason, by: caller)
-        return .ok(.init(body: .json(.init(detail, viewer: caller.staff))))
+        return .ok(.init(body: .json(.init(detail, viewer: caller.staff, clock: workflow.clock))))
     }
 
     func closeCase(_ input: Operations.CloseCase.Input) async throws -> Operations.CloseCase.Output {
         let caller = try await staffCaller(for: .closeCase)
         let note: String? = if case .json(let body) = input.body { body.note } else { nil }
         let detail = try await workflow.close(try Self.trackingCode(input.path.trackingCode), note: note, by: caller)
-        return .ok(.init(body: .json(.init(detail, viewer: caller.staff))))
+        return .ok(.init(body: .json(.init(detail, viewer: caller.staff, clock: workflow.clock))))
     }
 }

@@ -8,7 +8,7 @@ import Workflow
 extension SamadAPI {
     func trackCase(_ input: Operations.TrackCase.Input) async throws -> Operations.TrackCase.Output {
         let detail = try await workflow.track(try Self.trackingCode(input.path.trackingCode), mobile: try Self.mobile(input.query.mobile))
-        return .ok(.init(body: .json(.init(detail))))
+        return .ok(.init(body: .json(.init(detail, clock: workflow.clock))))
     }
 
     func rateCase(_ input: Operations.RateCase.Input) async throws -> Operations.RateCase.Output {
@@ -16,7 +16,7 @@ extension SamadAPI {
         let detail = try await workflow.rate(
             try Self.trackingCode(input.path.trackingCode), mobile: try Self.mobile(body.mobile), rating: body.rating,
             comment: body.comment)
-        return .ok(.init(body: .json(.init(detail))))
+        return .ok(.init(body: .json(.init(detail, clock: workflow.clock))))
     }
 
     static func mobile(_ raw: String) throws -> MobileNumber {

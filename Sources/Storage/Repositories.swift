@@ -30,6 +30,8 @@ public protocol StaffRepository: Sendable {
 /// Cases, their referrals and history. Every write checks its transition and writes its events
 /// and notifications in the same transaction.
 public protocol CaseRepository: Sendable {
+    /// The business days its due dates are counted in.
+    var calendar: BusinessCalendar { get }
     func register(_ draft: CaseDraft, actor: Actor, idempotencyKey: String?) async throws -> Registration
     func detail(_ code: TrackingCode) async throws -> CaseDetail?
     /// The case an earlier registration with this idempotency key created, if any.
@@ -135,4 +137,12 @@ public protocol RetentionRepository: Sendable {
     /// Deletes what `policy` and the fixed lifetimes say is past keeping; nil when another server
     /// is purging at this moment.
     func purgeExpired(_ policy: RetentionPolicy) async throws -> PurgeCounts?
+}
+
+/// The deadline watcher's side of the store.
+public protocol DeadlineRepository: Sendable {
+    /// Looks at up to `limit` referrals whose next deadline check has come, each in its own
+    /// transaction with its case locked (a case another server holds is left for the next pass),
+    /// and applies what `CaseRules.watchDeadline` decides.
+    func watchDeadlines(limit: Int) async throws -> DeadlinePass
 }

@@ -16,6 +16,11 @@ public struct CaseWorkflow: Sendable {
         self.reference = reference
         self.gate = gatekeeper
     }
+
+    /// Where a referral stands against its due date now, in the calendar its due date was set in.
+    public func clock(_ referral: Referral) -> HopClock {
+        HopClock(referral, now: gate.now(), calendar: cases.calendar)
+    }
 }
 
 /// A staff member acting on cases, with their limited token's permissions when they came with one

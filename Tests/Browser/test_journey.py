@@ -111,6 +111,9 @@ def test_whole_journey(server, browser):
     driver.find_element(By.ID, "code").send_keys(code)
     driver.find_element(By.ID, "mobile").send_keys("09121234567" + Keys.ENTER)
     assert "کمک معیشتی سه ماهه" in driver.find_element(By.CSS_SELECTOR, ".answer").text
+    # Each hop with its clock: the relief committee answered within its business days.
+    hops = driver.find_element(By.CSS_SELECTOR, ".hops").text
+    assert "امداد" in hops and "پاسخ در مهلت" in hops
     check_page(driver, "track-result")
     driver.find_element(By.CSS_SELECTOR, "input[name=rating][value='5']").click()
     driver.find_element(By.ID, f"comment-{code}").send_keys("سپاسگزارم")

@@ -36,7 +36,8 @@ struct CaseLife {
             referrals.append(
                 Referral(
                     id: referrals.count + 1, caseID: c.id, agencyID: r.agencyID, agencyName: r.agencyName, status: r.status,
-                    note: r.note, answer: nil, returnReason: nil, dueAt: r.dueAt, escalationLevel: 0, createdAt: now, answeredAt: nil))
+                    note: r.note, answer: nil, returnReason: nil, dueAt: r.dueAt, escalationLevel: 0, createdAt: now, answeredAt: nil,
+                    deadlineCheckAt: r.deadlineCheckAt))
         }
         if let rating = change.events.first(where: { $0.kind == .rated })?.rating, rating <= 2, let answer = c.answer {
             rejected.insert(answer)
@@ -58,11 +59,26 @@ struct CaseLife {
     mutating func refer(_ ids: [Int]) throws {
         apply(
             try CaseRules.refer(
-                c, to: ids, agencies: Self.agencies, existing: referrals, note: nil, answerDays: 7, calendar: .iran, at: now,
-                expectedVersion: nil, actor: actor))
+                c, to: ids, agencies: Self.agencies, existing: referrals, note: nil, answerDays: 7, escalation: .standard,
+                calendar: .iran, at: now, expectedVersion: nil, actor: actor))
     }
     mutating func referral(_ id: Int, _ action: ReferralAction) throws {
         apply(try CaseRules.changeReferral(c, referralID: id, action, referrals: referrals, events: events, actor: actor, at: now, link: "L"))
+    }
+    /// `days` pass and the deadline watcher looks at every referral whose check has come, as its pass does.
+    mutating func watch(days: Int) {
+        now += TimeInterval(days) * 86_400
+        for r in referrals where (r.watchAt ?? .distantFuture) <= now {
+            guard
+                let change = CaseRules.watchDeadline(
+                    c, referralID: r.id, referrals: referrals, policy: .standard, calendar: .iran, now: now)
+            else { continue }
+            if change.events.isEmpty {
+                referrals[referrals.firstIndex { $0.id == r.id }!] = change.updatedReferrals[0]
+            } else {
+                apply(change)
+            }
+        }
     }
     mutating func close() throws { apply(try CaseRules.close(c, note: nil, actor: actor)) }
     mutating func rate(_ rating: Int) throws {
@@ -83,6 +99,19 @@ struct CaseLife {
             let messages = sent.filter { $0.kind == kind }.count
             let steps = events.filter { $0.kind == event }.count
             if messages != steps { found.append("\(messages) \(kind) SMS for \(steps) \(event) events") }
+        }
+        for r in referrals {
+            if r.escalationLevel > CaseRules.topEscalationLevel { found.append("referral \(r.id) above the top level") }
+            if !r.status.isOpen, r.watchAt != nil { found.append("closed referral \(r.id) still watched") }
+            if r.status.isOpen, r.escalationLevel < CaseRules.topEscalationLevel, r.deadlineCheckAt == nil {
+                found.append("open referral \(r.id) at level \(r.escalationLevel) not watched")
+            }
+            for level in 1...CaseRules.topEscalationLevel {
+                let steps = events.filter { $0.kind == .escalated && $0.agencyID == r.agencyID && $0.text == CaseRules.escalationText(level) }
+                if steps.count > referrals.filter({ $0.agencyID == r.agencyID && $0.escalationLevel >= level }).count {
+                    found.append("level \(level) taken twice at agency \(r.agencyID)")
+                }
+            }
         }
         return found
     }

@@ -94,7 +94,7 @@ import Testing
             for (index, step) in steps.enumerated() {
                 let before = life
                 do {
-                    switch step % 9 {
+                    switch step % 10 {
                     case 0: try life.answer("پاسخ \(index)")
                     case 1: try life.refer([1 + step % 2])
                     case 2: try life.refer([1, 2])
@@ -103,7 +103,8 @@ import Testing
                     case 5: try life.referral(1 + step % max(life.referrals.count, 1), .return(reason: "نه ما"))
                     case 6: try life.referral(1 + step % max(life.referrals.count, 1), .withdraw(reason: "پس گرفته شد"))
                     case 7: try life.close()
-                    default: try life.rate(1 + step % 5)
+                    case 8: try life.rate(1 + step % 5)
+                    default: life.watch(days: step % 7)
                     }
                 } catch is DomainError {
                     #expect(life.c == before.c && life.events == before.events, "a refused action changed the case")

@@ -65,6 +65,23 @@ import TestSupport
         }
     }
 
+    /// The citizen's tracking page once the agency is late and the watcher has escalated: the hop
+    /// says how many business days late it is, and the timeline that it is being followed up.
+    @Test func theTrackingPageShowsALateHop() async throws {
+        try await withTestAPI(database: .sqlite) { app, api in
+            let f = app.fixtures
+            let code = try #require(try await api.post("/api/v1/cases", token: f.token("operator"), json: f.caseBody()).string("trackingCode"))
+            _ = try await api.post("/api/v1/cases/\(code)/referrals", token: f.token("supervisor"), json: ["agencyIds": [f.relief.id]])
+            // 1402/03/04 + 10 business days is 1402/03/16; three weeks on it is well past level 2.
+            app.clock.advance(by: 21 * 86_400)
+            _ = try await app.samad.deadlineWatcher.runOnce()
+            let page = try await api.get("/track?code=\(code)&mobile=09121234567")
+            #expect(page.text.contains("روز کاری تأخیر"))
+            #expect(page.text.contains("موضوع پیگیری شد"))
+            PageSnapshot.check(page.text, named: "track-late")
+        }
+    }
+
     @Test func theReportPageShowsThePeriodInPersian() async throws {
         try await withTestAPI(database: .sqlite) { app, api in
             let f = app.fixtures

@@ -38,7 +38,7 @@ enum BulkTable: Int, CaseIterable, Sendable {
         case .referrals:
             [
                 "case_id", "province_code", "agency_id", "status", "note", "answer", "return_reason", "due_at",
-                "escalation_level", "created_at", "updated_at", "answered_at",
+                "escalation_level", "created_at", "updated_at", "answered_at", "deadline_check_at",
             ]
         case .caseEvents:
             [

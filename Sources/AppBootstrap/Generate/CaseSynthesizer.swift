@@ -99,7 +99,9 @@ struct CaseSynthesizer {
             rows.append(
                 .referrals, .int(caseID), .text(province), .int(r.agencyID), .text(r.status.rawValue), .null,
                 .optional(r.answer), .optional(r.returnReason), .int(r.dueMillis), .int(0), .int(r.createdMillis),
-                .int(r.updatedMillis), .optional(r.answeredMillis))
+                .int(r.updatedMillis), .optional(r.answeredMillis),
+                // The deadline watcher's first pass looks at every open one and sets its real next check.
+                r.status.isOpen ? .int(r.createdMillis) : .null)
         }
         for (e, seq, prev, hash) in chained {
             rows.append(

@@ -32,6 +32,7 @@ let allMigrations: [any Migration] = [
     M0014OutboxWithoutCase(),
     M0015EventHashChain(),
     M0016AuditLog(),
+    M0017DeadlineWatch(),
 ]
 
 /// Applies the migrations a database has not seen yet, each in its own transaction.

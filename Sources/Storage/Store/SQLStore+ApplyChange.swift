@@ -14,7 +14,8 @@ extension SQLStore {
                 """
                 UPDATE referrals SET status = \(bind: r.status.rawValue), answer = \(bind: r.answer),
                     return_reason = \(bind: r.returnReason), answered_at = \(bind: r.answeredAt?.millis),
-                    updated_at = \(bind: at.millis)
+                    escalation_level = \(bind: r.escalationLevel), reminded_at = \(bind: r.remindedAt?.millis),
+                    deadline_check_at = \(bind: r.watchAt?.millis), updated_at = \(bind: at.millis)
                 WHERE id = \(bind: r.id) AND case_id = \(bind: c.id)
                 """
             ).run()
@@ -23,9 +24,10 @@ extension SQLStore {
             try await db.raw(
                 """
                 INSERT INTO referrals (case_id, province_code, agency_id, status, note, due_at, escalation_level,
-                    created_at, updated_at)
+                    deadline_check_at, created_at, updated_at)
                 VALUES (\(bind: c.id), \(bind: c.provinceCode), \(bind: r.agencyID), \(bind: r.status.rawValue), \(bind: r.note),
-                    \(bind: r.dueAt.millis), 0, \(bind: at.millis), \(bind: at.millis))
+                    \(bind: r.dueAt.millis), 0, \(bind: r.status.isOpen ? r.deadlineCheckAt?.millis : nil), \(bind: at.millis),
+                    \(bind: at.millis))
                 """
             ).run()
         }

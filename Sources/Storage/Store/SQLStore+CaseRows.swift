@@ -113,7 +113,7 @@ extension SQLStore {
         return try await db.raw(
             """
             SELECT r.id, r.case_id, r.agency_id, a.name AS agency_name, r.status, r.note, r.answer, r.return_reason,
-                r.due_at, r.escalation_level, r.created_at, r.answered_at
+                r.due_at, r.escalation_level, r.created_at, r.answered_at, r.reminded_at, r.deadline_check_at
             FROM referrals r JOIN agencies a ON a.id = r.agency_id
             WHERE r.case_id = \(bind: caseID) ORDER BY r.id\(unsafeRaw: lock && engine == .postgres ? " FOR UPDATE OF r" : "")
             """
@@ -144,7 +144,8 @@ extension SQLStore {
             note: try row.optionalString("note"), answer: try row.optionalString("answer"),
             returnReason: try row.optionalString("return_reason"), dueAt: try row.date("due_at"),
             escalationLevel: try row.int("escalation_level"), createdAt: try row.date("created_at"),
-            answeredAt: try row.optionalDate("answered_at"))
+            answeredAt: try row.optionalDate("answered_at"), remindedAt: try row.optionalDate("reminded_at"),
+            deadlineCheckAt: try row.optionalDate("deadline_check_at"))
     }
 
     /// Everything about one case, read on the given connection (inside a write, it sees that write).

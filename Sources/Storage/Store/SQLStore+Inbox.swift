@@ -11,7 +11,7 @@ extension SQLStore {
         return try await client.read { db in
             var sql: SQLQueryString = """
                 SELECT r.id, r.case_id, r.agency_id, a.name AS agency_name, r.status, r.note, r.answer, r.return_reason,
-                    r.due_at, r.escalation_level, r.created_at, r.answered_at,
+                    r.due_at, r.escalation_level, r.created_at, r.answered_at, r.reminded_at, r.deadline_check_at,
                     c.tracking_code, c.subject, c.category_code, c.province_code, c.status AS case_status
                 FROM referrals r JOIN agencies a ON a.id = r.agency_id JOIN cases c ON c.id = r.case_id WHERE 1 = 1
                 """

@@ -99,7 +99,7 @@ extension SQLStore: ReferenceRepository {
         try await client.read { db in
             let filter = includeInactive ? "" : " WHERE active = 1"
             return try await db.raw(
-                "SELECT code, name, default_agency_kind, answer_days, active FROM categories\(unsafeRaw: filter) ORDER BY position, code"
+                "SELECT \(unsafeRaw: Self.categoryColumns) FROM categories\(unsafeRaw: filter) ORDER BY position, code"
             ).all().map(Self.category(from:))
         }
     }
@@ -109,18 +109,22 @@ extension SQLStore: ReferenceRepository {
         return try await client.write { db in
             try await db.raw(
                 """
-                INSERT INTO categories (code, name, default_agency_kind, answer_days, active, position)
+                INSERT INTO categories (code, name, default_agency_kind, answer_days, active, position,
+                    reminder_days_before, level1_days_late, level2_days_late)
                 VALUES (\(bind: category.code), \(bind: category.name), \(bind: category.defaultAgencyKind.rawValue),
                     \(bind: category.answerDays), \(bind: category.active ? 1 : 0),
-                    (SELECT COALESCE(MAX(position), 0) + 1 FROM categories))
+                    (SELECT COALESCE(MAX(position), 0) + 1 FROM categories), \(bind: category.escalation.reminderDaysBefore),
+                    \(bind: category.escalation.level1DaysLate), \(bind: category.escalation.level2DaysLate))
                 ON CONFLICT (code) DO UPDATE SET name = excluded.name,
                     default_agency_kind = excluded.default_agency_kind, answer_days = excluded.answer_days,
-                    active = excluded.active
+                    active = excluded.active, reminder_days_before = excluded.reminder_days_before,
+                    level1_days_late = excluded.level1_days_late, level2_days_late = excluded.level2_days_late
                 """
             ).run()
             try await appendAudit(
                 db, .categorySaved, by: actor, target: AuditTarget(kind: "category", id: nil, name: category.code),
-                detail: "name=\(category.name) agencyKind=\(category.defaultAgencyKind.rawValue) days=\(category.answerDays) active=\(category.active)",
+                detail: "name=\(category.name) agencyKind=\(category.defaultAgencyKind.rawValue) days=\(category.answerDays) active=\(category.active) "
+                    + "escalation=\(category.escalation.reminderDaysBefore)/\(category.escalation.level1DaysLate)/\(category.escalation.level2DaysLate)",
                 at: at)
             return category
         }
@@ -150,10 +154,25 @@ extension SQLStore: ReferenceRepository {
             active: try row.bool("active"))
     }
 
+    static let categoryColumns =
+        "code, name, default_agency_kind, answer_days, active, reminder_days_before, level1_days_late, level2_days_late"
+
     static func category(from row: any SQLRow) throws -> Domain.Category {
-        Domain.Category(
-            code: try row.string("code"), name: try row.string("name"),
+        let code = try row.string("code")
+        guard
+            let escalation = try? EscalationPolicy(
+                reminderDaysBefore: try row.int("reminder_days_before"), level1DaysLate: try row.int("level1_days_late"),
+                level2DaysLate: try row.int("level2_days_late"))
+        else { throw StorageError.corrupt("category \(code): escalation days") }
+        return Domain.Category(
+            code: code, name: try row.string("name"),
             defaultAgencyKind: try row.enumValue("default_agency_kind", as: AgencyKind.self),
-            answerDays: try row.int("answer_days"), active: try row.bool("active"))
+            answerDays: try row.int("answer_days"), active: try row.bool("active"), escalation: escalation)
+    }
+
+    /// The category a case is filed under, read in the caller's transaction.
+    func category(_ db: any SQLDatabase, code: String) async throws -> Domain.Category? {
+        try await db.raw("SELECT \(unsafeRaw: Self.categoryColumns) FROM categories WHERE code = \(bind: code)").first()
+            .map(Self.category(from:))
     }
 }

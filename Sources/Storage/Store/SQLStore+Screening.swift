@@ -22,8 +22,7 @@ extension SQLStore {
         return try await client.write { db in
             let (c, mobile) = try await lockCase(db, code: code)
             let existing = try await referrals(db, caseID: c.id)
-            let days = try await db.raw("SELECT answer_days FROM categories WHERE code = \(bind: c.categoryCode)").first()?.int("answer_days")
-                ?? Domain.Category.defaultAnswerDays
+            let category = try await category(db, code: c.categoryCode)
             // One more than a referral may name is enough for the rule to refuse the list.
             var agencies: [AgencyRef] = []
             for id in CaseRules.referralTargets(agencyIDs).prefix(CaseRules.maxAgenciesPerReferral + 1) {
@@ -34,7 +33,9 @@ extension SQLStore {
                 }
             }
             let change = try CaseRules.refer(
-                c, to: agencyIDs, agencies: agencies, existing: existing, note: note, answerDays: days, calendar: calendar,
+                c, to: agencyIDs, agencies: agencies, existing: existing, note: note,
+                answerDays: category?.answerDays ?? Domain.Category.defaultAnswerDays, escalation: category?.escalation ?? .standard,
+                calendar: calendar,
                 at: at, expectedVersion: expectedVersion, actor: actor)
             try await apply(db, change, mobile: mobile, at: at)
             return try await detail(db, caseID: c.id)

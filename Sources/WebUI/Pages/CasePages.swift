@@ -11,7 +11,8 @@ extension WebUI {
     struct CaseModel {
         struct Step { let at: String; let description: String; let actor: String; let text: String? }
         struct ReferralRow {
-            let id: Int; let agency: String; let statusLabel: String; let due: String; let answer: String?; let reason: String?
+            let id: Int; let agency: String; let statusLabel: String; let due: String; let clock: ClockView; let answer: String?
+            let reason: String?
             let mine: Bool; let canAccept: Bool; let acceptURL: String; let answerURL: String; let returnURL: String
             /// Screening may take an open referral back.
             let canWithdraw: Bool; let withdrawURL: String
@@ -148,7 +149,8 @@ extension WebUI {
         }
         let referrals = detail.referrals.map { r in
             CaseModel.ReferralRow(
-                id: r.id, agency: r.agencyName, statusLabel: r.status.nameFa, due: Show.dateTime(r.dueAt), answer: r.answer,
+                id: r.id, agency: r.agencyName, statusLabel: r.status.nameFa, due: Show.dateTime(r.dueAt),
+                clock: ClockView(workflow.clock(r), escalationLevel: r.escalationLevel), answer: r.answer,
                 reason: r.returnReason,
                 mine: r.status.isOpen && AccessPolicy.canHandle(staff, referralAgencyID: r.agencyID, caseProvince: c.provinceCode),
                 canAccept: r.status == .pending, acceptURL: SiteURL.referralAction(r.id, .accept).path,

@@ -37,7 +37,7 @@ extension WebUI {
                 return HTML.redirect(SiteURL.mySignIn.path)
             }
             let lettersPage = try await workflow.citizenCases(mobile, limit: 50, cursor: request.uri.queryParameters.get("cursor"))
-            let letters = lettersPage.details.map(CitizenCase.init)
+            let letters = lettersPage.details.map { CitizenCase($0, clock: workflow.clock) }
             let rated = request.uri.queryParameters.get("rated") != nil
             let model = MyLettersModel(
                 layout: Layout(

@@ -8,7 +8,7 @@ import Storage
 /// A liaison's inbox: their agency's open referrals, coloured by how close the deadline is.
 extension WebUI {
     struct InboxModel {
-        struct Item { let code: String; let url: String; let subject: String; let statusLabel: String; let due: String; let urgency: String; let urgencyLabel: String }
+        struct Item { let code: String; let url: String; let subject: String; let statusLabel: String; let due: String; let clock: ClockView }
         let layout: Layout
         let agencyName: String
         let count: String
@@ -26,18 +26,15 @@ extension WebUI {
                 cursor: request.uri.queryParameters.get("cursor"))
             let entries = inboxPage.entries
             let agencyName = try await agencyID.asyncMap { try await reference.agency(id: $0)?.name } ?? nil
-            let now = gate.now()
             let model = InboxModel(
                 layout: Layout(title: "کارتابل دستگاه", staff: staff, csrf: csrf, current: SiteURL.inbox.path),
                 agencyName: agencyName ?? "دستگاه‌ها", count: Show.number(entries.count),
                 items: entries.map { entry in
-                    let left = entry.referral.dueAt.timeIntervalSince(now)
-                    let (urgency, label) =
-                        left < 0 ? ("overdue", "گذشته از مهلت") : left < 2 * 86_400 ? ("soon", "نزدیک به مهلت") : ("ok", "در مهلت")
-                    return .init(
+                    .init(
                         code: Show.digits(entry.trackingCode.value), url: SiteURL.staffCase(entry.trackingCode.value).path,
                         subject: entry.subject, statusLabel: entry.referral.status.nameFa,
-                        due: Show.dateTime(entry.referral.dueAt), urgency: urgency, urgencyLabel: label)
+                        due: Show.dateTime(entry.referral.dueAt),
+                        clock: ClockView(workflow.clock(entry.referral), escalationLevel: entry.referral.escalationLevel))
                 },
                 nextURL: inboxPage.nextCursor.map { SiteURL.inbox.path + "?cursor=" + $0 })
             return render("inbox", model)

@@ -21,6 +21,8 @@ extension WebUI {
     /// One letter as its citizen sees it: the public part of the timeline, the answer, the rating form.
     struct CitizenCase {
         struct Step { let at: String; let description: String; let text: String? }
+        /// One agency that has (or had) the letter: since when, due when, and where it stands.
+        struct Hop { let agency: String; let since: String; let due: String; let clock: ClockView }
         struct Rating { let value: Int; let label: String }
         let code: String
         let mobile: String
@@ -32,11 +34,14 @@ extension WebUI {
         let statusLabel: String
         let answer: String?
         let timeline: [Step]
+        let hops: [Hop]
+        let hasHops: Bool
         let canRate: Bool
         let rating: String?
         let ratings: [Rating] = (1...5).map { Rating(value: $0, label: PersianDigits.toPersian(String($0))) }
 
-        init(_ detail: CaseDetail) {
+        /// `clock` tells where each referral stands now (`CaseWorkflow.clock`).
+        init(_ detail: CaseDetail, clock: (Referral) -> HopClock) {
             let c = detail.case
             code = c.trackingCode.value
             mobile = detail.citizen.mobile.value
@@ -48,8 +53,14 @@ extension WebUI {
             statusLabel = c.status.nameFa
             answer = c.status == .answered || c.status == .closed ? c.answer : nil
             timeline = detail.events.filter(\.kind.visibleToCitizen).map {
-                .init(at: Show.dateTime($0.at), description: $0.descriptionFa, text: $0.kind == .answered || $0.kind == .referralAnswered ? $0.text : nil)
+                .init(at: Show.dateTime($0.at), description: $0.descriptionFa, text: $0.kind.textVisibleToCitizen ? $0.text : nil)
             }
+            hops = detail.referrals.filter(\.visibleToCitizen).map {
+                .init(
+                    agency: $0.agencyName, since: Show.dateTime($0.createdAt), due: Show.dateTime($0.dueAt),
+                    clock: ClockView(clock($0), escalationLevel: $0.escalationLevel))
+            }
+            hasHops = !hops.isEmpty
             canRate = CaseRules.mayRate(c, events: detail.events)
             rating = c.rating.map { Show.number($0) }
         }
@@ -125,7 +136,7 @@ extension WebUI {
         model.result = true
         model.code = code.value
         model.mobile = mobile.value
-        model.letter = CitizenCase(detail)
+        model.letter = CitizenCase(detail, clock: workflow.clock)
         return render("track", model)
     }
 }

@@ -1,0 +1,24 @@
+/// What one pass of the deadline watcher did.
+public struct DeadlinePass: Sendable, Hashable {
+    /// Referrals whose check had come.
+    public var looked = 0
+    public var reminded = 0
+    /// Referrals that reached escalation level 1, and level 2, in this pass.
+    public var level1 = 0
+    public var level2 = 0
+    /// Referrals whose case another server held; the next pass looks at them.
+    public var skipped = 0
+
+    public init() {}
+
+    public static func += (a: inout DeadlinePass, b: DeadlinePass) {
+        a.looked += b.looked
+        a.reminded += b.reminded
+        a.level1 += b.level1
+        a.level2 += b.level2
+        a.skipped += b.skipped
+    }
+
+    /// The pass looked at fewer referrals than it could: nothing else is due now.
+    public func exhausted(limit: Int) -> Bool { looked + skipped < limit }
+}

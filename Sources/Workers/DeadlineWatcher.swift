@@ -1,0 +1,48 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+import Storage
+
+/// Watches every referral's clock (`DeadlineRepository.watchDeadlines`): reminders before the due
+/// date, escalation levels 1 and 2 after it. Every `samad serve` and `samad worker` runs one; a
+/// pass that fills its batch goes straight on, otherwise the watcher sleeps for `interval`.
+public struct DeadlineWatcher: Service {
+    let store: any DeadlineRepository
+    let interval: Duration
+    let batchSize: Int
+    let logger: Logger
+
+    public init(store: any DeadlineRepository, interval: Duration, batchSize: Int = 500, logger: Logger) {
+        self.store = store
+        self.interval = interval
+        self.batchSize = batchSize
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        while !Task.isShuttingDownGracefully, !Task.isCancelled {
+            var more = false
+            do {
+                more = !(try await runOnce().exhausted(limit: batchSize))
+            } catch {
+                logger.error("deadline watch failed", metadata: ["error": "\(error)"])
+            }
+            if !more { try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) } }
+        }
+    }
+
+    /// One pass over at most `batchSize` due referrals.
+    @discardableResult
+    public func runOnce() async throws -> DeadlinePass {
+        let pass = try await store.watchDeadlines(limit: batchSize)
+        if pass.reminded + pass.level1 + pass.level2 > 0 {
+            logger.info(
+                "deadline watch",
+                metadata: [
+                    "looked": "\(pass.looked)", "reminded": "\(pass.reminded)", "level1": "\(pass.level1)",
+                    "level2": "\(pass.level2)", "skipped": "\(pass.skipped)",
+                ])
+        }
+        return pass
+    }
+}
