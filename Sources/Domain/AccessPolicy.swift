@@ -13,6 +13,8 @@ public enum StaffAction: String, Sendable, CaseIterable {
     case readReports
     /// Watch the SMS outbox of their scope and send again a message that gave up.
     case manageOutbox
+    /// Follow the late referrals of their scope (escalation levels 1 and 2: the inspection queue).
+    case followDeadlines
 
     public var nameFa: String {
         switch self {
@@ -26,6 +28,7 @@ public enum StaffAction: String, Sendable, CaseIterable {
         case .manageStaff: "مدیریت کاربران"
         case .readReports: "دیدن گزارش‌های دوره‌ای"
         case .manageOutbox: "رسیدگی به صف پیامک"
+        case .followDeadlines: "پیگیری مهلت‌های گذشته"
         }
     }
 }
@@ -41,7 +44,7 @@ public enum AccessPolicy {
         case .manageReference: [.admin]
         case .viewPersonalData: Set(StaffRole.allCases)
         case .manageTokens, .manageStaff, .manageOutbox: [.admin]
-        case .readReports: [.supervisor, .inspector, .official, .admin]
+        case .readReports, .followDeadlines: [.supervisor, .inspector, .official, .admin]
         }
     }
 

@@ -35,6 +35,18 @@ extension Components.Schemas.ReferralView {
     }
 }
 
+extension Components.Schemas.InboxPage {
+    init(_ page: InboxPage, clock: (Referral) -> HopClock) {
+        self.init(
+            items: page.entries.map {
+                .init(
+                    referral: .init($0.referral, clock: clock($0.referral)), trackingCode: $0.trackingCode.value,
+                    subject: $0.subject, category: $0.categoryCode, province: $0.provinceCode, caseStatus: .init($0.caseStatus))
+            },
+            nextCursor: page.nextCursor)
+    }
+}
+
 extension Components.Schemas.HopClock {
     init(_ c: HopClock) {
         self.init(state: .init(rawValue: c.state.rawValue) ?? .stopped, businessDays: c.businessDays, onTime: c.onTime, label: c.labelFa)

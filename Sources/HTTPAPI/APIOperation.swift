@@ -14,6 +14,7 @@ public enum APIOperation: String, CaseIterable, Sendable {
     case listTokens, createToken, revokeToken
     case getReport
     case retryNotification
+    case listOverdue
 
     /// Who may call an operation.
     public enum Access: Sendable, Equatable {
@@ -43,6 +44,7 @@ public enum APIOperation: String, CaseIterable, Sendable {
         case .listTokens, .createToken, .revokeToken: .staff(.manageTokens)
         case .getReport: .staff(.readReports)
         case .retryNotification: .staff(.manageOutbox)
+        case .listOverdue: .staff(.followDeadlines)
         }
     }
 }

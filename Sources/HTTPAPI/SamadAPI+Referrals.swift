@@ -12,12 +12,7 @@ extension SamadAPI {
             agencyID: agency, openOnly: input.query.open ?? true,
             scopeProvince: staff.role == .liaison ? nil : staff.provinceCode, limit: try Self.pageLimit(input.query.limit, default: 100),
             cursor: input.query.cursor)
-        let items: [Components.Schemas.InboxItem] = page.entries.map {
-            .init(
-                referral: .init($0.referral, clock: workflow.clock($0.referral)), trackingCode: $0.trackingCode.value, subject: $0.subject,
-                category: $0.categoryCode, province: $0.provinceCode, caseStatus: .init($0.caseStatus))
-        }
-        return .ok(.init(body: .json(.init(items: items, nextCursor: page.nextCursor))))
+        return .ok(.init(body: .json(.init(page, clock: workflow.clock))))
     }
 
     func acceptReferral(_ input: Operations.AcceptReferral.Input) async throws -> Operations.AcceptReferral.Output {

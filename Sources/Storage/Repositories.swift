@@ -43,6 +43,9 @@ public protocol CaseRepository: Sendable {
     /// An agency's referrals, soonest due first, one keyset page (`cursor` from the page before);
     /// `scopeProvince` limits an admin to a province.
     func inbox(agencyID: Int?, openOnly: Bool, scopeProvince: String?, limit: Int, cursor: String?) async throws -> InboxPage
+    /// Open referrals escalated to `minLevel` or above, of every agency (of one province when
+    /// `scopeProvince` is set), most overdue first, one keyset page.
+    func overdue(minLevel: Int, scopeProvince: String?, limit: Int, cursor: String?) async throws -> InboxPage
     func answerDirectly(_ code: TrackingCode, answer: String, actor: Actor, expectedVersion: Int?) async throws -> CaseDetail
     func refer(_ code: TrackingCode, to agencyIDs: [Int], note: String?, actor: Actor, expectedVersion: Int?) async throws -> CaseDetail
     func merge(_ code: TrackingCode, into target: TrackingCode, actor: Actor) async throws -> CaseDetail

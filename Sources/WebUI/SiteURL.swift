@@ -16,6 +16,8 @@ public enum SiteURL {
     case intake
     case queue
     case inbox
+    /// Late referrals of the province: escalation level 1, or level 2 (the inspection queue).
+    case overdue
     case reports
     case account
     case admin
@@ -55,6 +57,7 @@ public enum SiteURL {
         case .intake: "/staff/intake"
         case .queue: "/staff/queue"
         case .inbox: "/staff/inbox"
+        case .overdue: "/staff/overdue"
         case .reports: "/staff/reports"
         case .account: "/staff/account"
         case .admin: "/staff/admin"

@@ -71,6 +71,7 @@ import TestSupport
         case .mergeCase: return (.post, "/api/v1/cases/\(code)/merge", ["targetTrackingCode": code])
         case .closeCase: return (.post, "/api/v1/cases/\(code)/close", [:])
         case .listReferrals: return (.get, "/api/v1/referrals", nil)
+        case .listOverdue: return (.get, "/api/v1/overdue", nil)
         case .acceptReferral: return (.post, "/api/v1/referrals/\(referral)/accept", [:])
         case .answerReferral: return (.post, "/api/v1/referrals/\(referral)/answer", ["answer": "پاسخ دستگاه"])
         case .returnReferral: return (.post, "/api/v1/referrals/\(referral)/return", ["reason": "مربوط به ما نیست"])

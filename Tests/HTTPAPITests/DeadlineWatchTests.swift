@@ -59,9 +59,23 @@ import TestSupport
             #expect(tracked.text.contains("موضوع پیگیری شد"))
             #expect(!tracked.text.contains("یادآوری"))
 
+            // level 1 is late but not yet in the inspection queue
+            #expect(try await api.get("/api/v1/overdue", token: f.token("inspector")).list("items").isEmpty)
+            #expect(try await api.get("/api/v1/overdue?level=1", token: f.token("supervisor")).list("items").count == 1)
+
             moveTo(moments.level2)
             pass = try await watcher.runOnce()
             #expect(pass.level2 == 1)
+            // the inspection queue: the province's supervisor and the national inspector see it, the
+            // other province's supervisor does not, an agency's liaison may not ask, level 3 is no level
+            for who in ["inspector", "supervisor"] {
+                let queue = try await api.get("/api/v1/overdue", token: f.token(who))
+                #expect(queue.list("items").map { $0["trackingCode"] as? String } == [code], "\(who)")
+            }
+            #expect(try await api.get("/api/v1/overdue", token: f.token("supervisorOther")).list("items").isEmpty)
+            #expect(try await api.get("/api/v1/overdue", token: f.token("liaisonBank")).status == 403)
+            let badLevel = try await api.get("/api/v1/overdue?level=3", token: f.token("inspector"))
+            #expect(badLevel.status == 400 && badLevel.errorCode == "escalation_level_out_of_range")
             app.clock.advance(by: 30 * 86_400)
             #expect(try await watcher.runOnce() == DeadlinePass(), "nothing is escalated past level 2, nor twice")
             let events = try await api.get("/api/v1/cases/\(code)", token: f.token("supervisor")).list("timeline")
@@ -74,6 +88,7 @@ import TestSupport
                 "/api/v1/referrals/\(try #require(referral["id"] as? Int))/answer", token: f.token("liaisonBank"),
                 json: ["answer": "وام پرداخت شد."])
             #expect(((answered.list("referrals").first?["clock"]) as? [String: Any])?["state"] as? String == "done")
+            #expect(try await api.get("/api/v1/overdue?level=1", token: f.token("inspector")).list("items").isEmpty, "answered: no longer late")
             #expect(try await app.store.invariantViolations().isEmpty)
             #expect(try await app.store.chainProblems().isEmpty)
         }

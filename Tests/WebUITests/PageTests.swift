@@ -51,6 +51,7 @@ import TestSupport
                 ("letter", "/letter", nil), ("login", "/login", nil), ("intake", "/staff/intake", operatorCookie),
                 ("queue", "/staff/queue", supervisor), ("case", "/staff/cases/\(code)", supervisor),
                 ("case-liaison", "/staff/cases/\(code)", liaison), ("inbox", "/staff/inbox", liaison),
+                ("overdue", "/staff/overdue", supervisor),
                 ("admin", "/staff/admin", admin), ("account", "/staff/account", liaison), ("my-sign-in", "/my/sign-in", nil),
                 ("reports", "/staff/reports?period=1402-03", supervisor),
                 ("not-found", "/no-such-page", nil),

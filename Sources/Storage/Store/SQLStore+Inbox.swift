@@ -6,6 +6,18 @@ import SQLKit
 extension SQLStore {
     /// Keyset-paginated on (due_at, id), soonest due first.
     public func inbox(agencyID: Int?, openOnly: Bool, scopeProvince: String?, limit: Int, cursor: String?) async throws -> InboxPage {
+        try await referralPage(agencyID: agencyID, openOnly: openOnly, scopeProvince: scopeProvince, minLevel: nil, limit: limit, cursor: cursor)
+    }
+
+    /// Open referrals at escalation level `minLevel` or above, of every agency, most overdue first
+    /// (the partial index `referrals_escalated` holds only escalated ones).
+    public func overdue(minLevel: Int, scopeProvince: String?, limit: Int, cursor: String?) async throws -> InboxPage {
+        try await referralPage(agencyID: nil, openOnly: true, scopeProvince: scopeProvince, minLevel: minLevel, limit: limit, cursor: cursor)
+    }
+
+    private func referralPage(
+        agencyID: Int?, openOnly: Bool, scopeProvince: String?, minLevel: Int?, limit: Int, cursor: String?
+    ) async throws -> InboxPage {
         let limit = max(1, min(limit, 200))
         let cursor = try cursor.map(PageCursor.init(parsing:))
         return try await client.read { db in
@@ -18,6 +30,7 @@ extension SQLStore {
             if let agencyID { sql += " AND r.agency_id = \(bind: agencyID)" }
             if openOnly { sql += " AND r.status IN (\(unsafeRaw: Self.openReferralStatuses))" }
             if let scopeProvince { sql += " AND r.province_code = \(bind: scopeProvince)" }
+            if let minLevel { sql += " AND r.escalation_level > 0 AND r.escalation_level >= \(bind: minLevel)" }
             if let cursor {
                 sql += " AND (r.due_at > \(bind: cursor.key) OR (r.due_at = \(bind: cursor.key) AND r.id > \(bind: cursor.id)))"
             }

@@ -57,6 +57,7 @@ extension WebUI {
         registerQueuePages(on: router)
         registerCasePages(on: router)
         registerInboxPages(on: router)
+        registerOverduePages(on: router)
         registerReportPages(on: router)
         registerAccountPages(on: router)
         registerAdminPages(on: router)
