@@ -71,28 +71,29 @@ final class PostgresDatabaseClient: DatabaseClient {
     private func withConnection<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
         let lease = LeaseState()
         let client = client
+        let answer = FirstResult<T>()
         do {
-            return try await withThrowingTaskGroup(of: T?.self) { group in
-                group.addTask {
-                    try await client.withConnection { conn in
-                        // Too late: the caller has been told the database is unavailable.
-                        guard lease.begin() else { throw PostgresLeaseTimeout() }
-                        return try await body(conn)
+            // The lease runs in a task of its own, raced against the deadline: PostgresNIO's pool does
+            // not always give up a queued or half-dead lease when cancelled (after a lost connection it
+            // could wait for ever), and a caller in a task group would then wait for it too.
+            return try await withCheckedThrowingContinuation { continuation in
+                answer.wait(continuation)
+                Task {
+                    do {
+                        answer.give(.success(try await client.withConnection { conn in
+                            // Too late: the caller has been told the database is unavailable.
+                            guard lease.begin() else { throw PostgresLeaseTimeout() }
+                            return try await body(conn)
+                        }))
+                    } catch {
+                        answer.give(.failure(error))
                     }
                 }
-                group.addTask {
+                Task {
                     try? await Task.sleep(for: .seconds(PostgresLeaseTimeout.seconds))
                     // Once the body runs it is never cut short: it finishes or fails on its own.
-                    if lease.expire() { throw PostgresLeaseTimeout() }
-                    return nil
+                    if lease.expire() { answer.give(.failure(PostgresLeaseTimeout())) }
                 }
-                while let next = try await group.next() {
-                    if let value = next {
-                        group.cancelAll()
-                        return value
-                    }
-                }
-                throw PostgresLeaseTimeout()
             }
         } catch {
             throw DatabaseFault.translate(error)
@@ -126,6 +127,21 @@ final class PostgresDatabaseClient: DatabaseClient {
                 answer.give(false)
             }
         }
+    }
+}
+
+/// A throwing continuation answered by whichever of its racers comes first.
+private final class FirstResult<T: Sendable>: Sendable {
+    private let waiting = Mutex<CheckedContinuation<T, any Error>?>(nil)
+
+    func wait(_ continuation: CheckedContinuation<T, any Error>) { waiting.withLock { $0 = continuation } }
+
+    func give(_ result: Result<T, any Error>) {
+        let continuation = waiting.withLock { current in
+            defer { current = nil }
+            return current
+        }
+        continuation?.resume(with: result)
     }
 }
 
