@@ -115,22 +115,24 @@ final class PostgresDatabaseClient: DatabaseClient {
 
     /// Whether `task` ended within `limit` (true) or the wait ran out first (false).
     static func ended(_ task: Task<Void, Never>, within limit: Duration) async -> Bool {
-        let answer = FirstAnswer()
-        return await withCheckedContinuation { continuation in
+        let answer = FirstResult<Bool>()
+        let ended = try? await withCheckedThrowingContinuation { continuation in
             answer.wait(continuation)
             Task {
                 await task.value
-                answer.give(true)
+                answer.give(.success(true))
             }
             Task {
                 try? await Task.sleep(for: limit)
-                answer.give(false)
+                answer.give(.success(false))
             }
         }
+        return ended ?? false
     }
 }
 
-/// A throwing continuation answered by whichever of its racers comes first.
+/// A continuation answered by whichever of its racers comes first (the lease or its deadline, the
+/// pool's end or the shutdown wait).
 private final class FirstResult<T: Sendable>: Sendable {
     private let waiting = Mutex<CheckedContinuation<T, any Error>?>(nil)
 
@@ -142,21 +144,6 @@ private final class FirstResult<T: Sendable>: Sendable {
             return current
         }
         continuation?.resume(with: result)
-    }
-}
-
-/// A continuation answered by whichever of its racers comes first.
-private final class FirstAnswer: Sendable {
-    private let waiting = Mutex<CheckedContinuation<Bool, Never>?>(nil)
-
-    func wait(_ continuation: CheckedContinuation<Bool, Never>) { waiting.withLock { $0 = continuation } }
-
-    func give(_ value: Bool) {
-        let continuation = waiting.withLock { current in
-            defer { current = nil }
-            return current
-        }
-        continuation?.resume(returning: value)
     }
 }
 
