@@ -46,6 +46,8 @@ enum DatabaseFault {
             return sqliteUnavailable(error.reason) ? "sqlite: \(error)" : nil
         case is PostgresLeaseTimeout:
             return "postgres: no connection within \(PostgresLeaseTimeout.seconds) s"
+        case is PostgresConnectionLost:
+            return "postgres: connection closed while in use"
         case is ChannelError, is IOError:
             return "connection: \(error)"
         default:
@@ -75,4 +77,10 @@ enum DatabaseFault {
 struct PostgresLeaseTimeout: Error, CustomStringConvertible {
     static let seconds = 5
     var description: String { "no PostgreSQL connection within \(Self.seconds) s" }
+}
+
+/// The connection a request was using closed before its work finished (the server stopped or ended
+/// the backend); nothing uncommitted was kept, and a lost COMMIT answer is what `Idempotency-Key` is for.
+struct PostgresConnectionLost: Error, CustomStringConvertible {
+    var description: String { "the PostgreSQL connection closed while in use" }
 }

@@ -14,6 +14,7 @@ final class PostgresDatabaseClient: DatabaseClient {
     let engine = DatabaseEngine.postgres
     private let client: PostgresClient
     private let runner: Task<Void, Never>
+    private let closing = ClosingWatch()
 
     /// - Parameters:
     ///   - url: `postgres://user:password@host:port/database[?sslmode=require]`
@@ -67,10 +68,13 @@ final class PostgresDatabaseClient: DatabaseClient {
 
     /// Leases a connection, waiting at most `PostgresLeaseTimeout.seconds` for one (the pool itself
     /// would queue the request for as long as the server is down), and turns the errors of an
-    /// unreachable database into `DomainError.databaseUnavailable`.
+    /// unreachable database into `DomainError.databaseUnavailable`. A caller whose connection closes
+    /// under it (the server stopped or ended the backend) is answered at once, whether or not
+    /// PostgresNIO ever completes the query it had sent.
     private func withConnection<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
         let lease = LeaseState()
         let client = client
+        let closing = closing
         let answer = FirstResult<T>()
         do {
             // The lease runs in a task of its own, raced against the deadline: PostgresNIO's pool does
@@ -78,21 +82,25 @@ final class PostgresDatabaseClient: DatabaseClient {
             // could wait for ever), and a caller in a task group would then wait for it too.
             return try await withCheckedThrowingContinuation { continuation in
                 answer.wait(continuation)
+                let deadline = Task {
+                    try? await Task.sleep(for: .seconds(PostgresLeaseTimeout.seconds))
+                    // Once the body runs it is never cut short: it finishes, fails, or loses its connection.
+                    if !Task.isCancelled, lease.expire() { answer.give(.failure(PostgresLeaseTimeout())) }
+                }
                 Task {
                     do {
                         answer.give(.success(try await client.withConnection { conn in
                             // Too late: the caller has been told the database is unavailable.
                             guard lease.begin() else { throw PostgresLeaseTimeout() }
+                            deadline.cancel()
+                            let watch = closing.watch(conn) { answer.give(.failure(PostgresConnectionLost())) }
+                            defer { closing.unwatch(conn, watch) }
                             return try await body(conn)
                         }))
                     } catch {
                         answer.give(.failure(error))
                     }
-                }
-                Task {
-                    try? await Task.sleep(for: .seconds(PostgresLeaseTimeout.seconds))
-                    // Once the body runs it is never cut short: it finishes or fails on its own.
-                    if lease.expire() { answer.give(.failure(PostgresLeaseTimeout())) }
+                    deadline.cancel()
                 }
             }
         } catch {
@@ -144,6 +152,43 @@ private final class FirstResult<T: Sendable>: Sendable {
             return current
         }
         continuation?.resume(with: result)
+    }
+}
+
+/// The callers whose work is on each leased connection, answered with `PostgresConnectionLost` when
+/// that connection closes: one close callback per connection, however many queries it serves.
+private final class ClosingWatch: Sendable {
+    private struct State {
+        var next = 0
+        var callers: [ObjectIdentifier: [Int: @Sendable () -> Void]] = [:]
+    }
+    private let state = Mutex(State())
+
+    /// Calls `onClose` if `conn` closes before `unwatch`; at once if it has closed already.
+    func watch(_ conn: PostgresConnection, onClose: @escaping @Sendable () -> Void) -> Int {
+        let key = ObjectIdentifier(conn)
+        let (id, first) = state.withLock { state in
+            state.next += 1
+            let first = state.callers[key] == nil
+            state.callers[key, default: [:]][state.next] = onClose
+            return (state.next, first)
+        }
+        if first {
+            // Holding `conn` until it closes keeps its identifier from being reused by a newer connection.
+            conn.closeFuture.whenComplete { [self, conn] _ in
+                _ = conn
+                let callers = state.withLock { $0.callers.removeValue(forKey: key) } ?? [:]
+                for onClose in callers.values { onClose() }
+            }
+        }
+        return id
+    }
+
+    func unwatch(_ conn: PostgresConnection, _ id: Int) {
+        let key = ObjectIdentifier(conn)
+        state.withLock { state in
+            state.callers[key]?[id] = nil
+        }
     }
 }
 
