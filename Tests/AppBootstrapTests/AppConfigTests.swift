@@ -2,7 +2,7 @@ import AppBootstrap
 import Storage
 import Testing
 
-@Suite struct AppConfigTests {
+@Suite(.timeLimit(.minutes(10))) struct AppConfigTests {
     @Test func defaults() throws {
         let config = try AppConfig.fromEnvironment([:])
         #expect(config.host == "127.0.0.1")

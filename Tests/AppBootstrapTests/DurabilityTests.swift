@@ -9,7 +9,7 @@ import Testing
 import TestSupport
 
 /// Every 201 is a promise: the case and its SMS survive the server being killed mid-burst.
-@Suite(.serialized) struct DurabilityTests {
+@Suite(.serialized, .timeLimit(.minutes(10))) struct DurabilityTests {
     @Test(arguments: TestDatabase.all)
     func everyAcknowledgedCaseSurvivesSIGKILL(engine: TestDatabase) async throws {
         let scratch = try await ScratchDatabase.create(engine)

@@ -8,7 +8,7 @@ import TestSupport
 
 /// `samad generate`: the rows it writes are the rows the app would have written, and the list
 /// plans built for national scale return exactly what a plain query returns.
-@Suite(.serialized) struct GenerateTests {
+@Suite(.serialized, .timeLimit(.minutes(10))) struct GenerateTests {
     @Test(arguments: TestDatabase.all)
     func generatedCasesAreConsistentAndListable(engine: TestDatabase) async throws {
         let scratch = try await ScratchDatabase.create(engine)

@@ -3,7 +3,7 @@ import Foundation
 import PersianKit
 import Testing
 
-@Suite struct CaseRulesTests {
+@Suite(.timeLimit(.minutes(10))) struct CaseRulesTests {
     func makeCase(_ status: CaseStatus, id: Int = 1, citizen: Int = 1, created: TimeInterval = 0) -> Case {
         Case(
             id: id, trackingCode: TrackingCode.generate(), citizenID: citizen, channel: .phone111, kind: .request,
@@ -91,7 +91,7 @@ import Testing
     }
 }
 
-@Suite struct InvariantRuleTests {
+@Suite(.timeLimit(.minutes(10))) struct InvariantRuleTests {
     @Test func everyStateHasItsOwnerRule() {
         for status in [CaseStatus.registered, .reopened] {
             #expect(CaseRules.invariantViolation(status: status, openReferrals: 0, hasAnswer: false) == nil)

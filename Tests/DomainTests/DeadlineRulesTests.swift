@@ -6,7 +6,7 @@ import Testing
 /// A referral's clock walked by hand across a weekend and two holidays: worked out on paper with
 /// the 1405 holiday table (Wednesday 1405/05/21 and Thursday 1405/05/22 are holidays, Fridays are
 /// the weekend), every time 10:00 in Tehran (06:30 UTC).
-@Suite struct DeadlineRulesTests {
+@Suite(.timeLimit(.minutes(10))) struct DeadlineRulesTests {
     /// Thursday 1405/05/15 (2026-08-06) 10:00 Tehran.
     static let referredAt = utc("2026-08-06T06:30:00Z")
 

@@ -8,7 +8,7 @@ import TestSupport
 /// Every operation × every role × in-scope and out-of-scope data. An operation in the spec without
 /// a row in `APIOperation` fails `everyOperationHasARule`; an `APIOperation` without a request here does
 /// not compile (the switch in `request(for:)` is exhaustive).
-@Suite struct AccessMatrixTests {
+@Suite(.timeLimit(.minutes(10))) struct AccessMatrixTests {
     static let roles = [
         "operator", "supervisor", "liaison", "liaisonBank", "liaisonOther", "inspector", "admin", "adminProvince",
         "official", "operatorOther", "supervisorOther",

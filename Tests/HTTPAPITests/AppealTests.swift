@@ -4,7 +4,7 @@ import TestSupport
 
 /// A citizen's appeal (rating 1–2) and ratings: an appeal is judged on what comes after it, and each
 /// answer is rated once.
-@Suite struct AppealTests {
+@Suite(.timeLimit(.minutes(10))) struct AppealTests {
     @Test(arguments: TestDatabase.all)
     func anAppealIsNotClosedByTheAnswerTheCitizenRejected(engine: TestDatabase) async throws {
         try await withTestAPI(database: engine) { app, api in

@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// Bad input gets a 4xx with a stable code and Persian text, and writes nothing.
-@Suite struct BadInputTests {
+@Suite(.timeLimit(.minutes(10))) struct BadInputTests {
     static let cases: [(String, @Sendable (Fixtures) -> [String: Any], Int, String)] = [
         ("bad national id check digit", { $0.caseBody(nationalID: "0013542418") }, 400, "invalid_national_id"),
         ("all-same national id", { $0.caseBody(nationalID: "1111111111") }, 400, "invalid_national_id"),

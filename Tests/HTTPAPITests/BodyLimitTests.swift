@@ -7,7 +7,7 @@ import TestSupport
 
 /// Anonymous requests cannot make the server hold much: bodies stop at 1 MB, and fields that
 /// become keys are capped before they are used.
-@Suite struct BodyLimitTests {
+@Suite(.timeLimit(.minutes(10))) struct BodyLimitTests {
     static let limit = 1_048_576
 
     /// A JSON body of `size` bytes: a sign-in whose username fills it.

@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// A whole case's life through the API, on every engine.
-@Suite struct CaseLifeTests {
+@Suite(.timeLimit(.minutes(10))) struct CaseLifeTests {
     @Test(arguments: TestDatabase.all)
     func wholeLife(engine: TestDatabase) async throws {
         try await withTestAPI(database: engine) { app, api in

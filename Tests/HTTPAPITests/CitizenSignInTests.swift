@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// Citizens sign in with an SMS code and see only their own cases.
-@Suite struct CitizenSignInTests {
+@Suite(.timeLimit(.minutes(10))) struct CitizenSignInTests {
     static func lastCode(_ app: TestApp, _ mobile: String) async throws -> String {
         try #require(try await app.lastSignInCode(to: mobile))
     }

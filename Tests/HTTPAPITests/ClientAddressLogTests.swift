@@ -4,7 +4,7 @@ import Testing
 import TestSupport
 
 /// Refused requests are logged with the real client address.
-@Suite struct ClientAddressLogTests {
+@Suite(.timeLimit(.minutes(10))) struct ClientAddressLogTests {
     /// The refusal log line of a request to `path`.
     static func refusal(_ path: String) -> String? {
         LogCapture.shared.all.last { $0.contains("request refused") && $0.contains("path=\(path) ") }

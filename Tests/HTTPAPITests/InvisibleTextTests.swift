@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// Names, subjects and texts made only of invisible characters are refused like empty ones.
-@Suite struct InvisibleTextTests {
+@Suite(.timeLimit(.minutes(10))) struct InvisibleTextTests {
     static let invisible = [
         "\u{2060}", "\u{3164}", "\u{115F}", "\u{034F}", "\u{200D}", "\u{200C}\u{200C}", "\u{FFA0}\u{2800}",
         " \u{200B}\u{2060} \u{FEFF}", "\u{1160}\u{180E}", "\u{E0041}",

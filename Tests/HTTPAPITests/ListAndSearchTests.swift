@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 
-@Suite struct ListAndSearchTests {
+@Suite(.timeLimit(.minutes(10))) struct ListAndSearchTests {
     @Test(arguments: TestDatabase.all)
     func filtersAndTextSearch(engine: TestDatabase) async throws {
         try await withTestAPI(database: engine) { app, api in

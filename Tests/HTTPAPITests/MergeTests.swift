@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// Merging a duplicate letter: only into an earlier open case, and the citizen is told which.
-@Suite struct MergeTests {
+@Suite(.timeLimit(.minutes(10))) struct MergeTests {
     @Test(arguments: TestDatabase.all)
     func aCaseIsNotMergedIntoAClosedOne(engine: TestDatabase) async throws {
         try await withTestAPI(database: engine) { app, api in

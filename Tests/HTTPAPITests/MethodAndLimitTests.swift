@@ -4,7 +4,7 @@ import Testing
 import TestSupport
 
 /// What openapi.yaml promises about methods and parameters is what the server answers.
-@Suite struct MethodAndLimitTests {
+@Suite(.timeLimit(.minutes(10))) struct MethodAndLimitTests {
     @Test(arguments: TestDatabase.all)
     func unknownMethodOnKnownPathIs405(engine: TestDatabase) async throws {
         try await withTestAPI(database: engine) { app, api in

@@ -5,7 +5,7 @@ import TestSupport
 
 /// A tracking code that matches the spec (11 digits) but could never have been issued (its check
 /// digit is wrong, or it starts with 0) names no case: 404, like a missing one, not 400.
-@Suite struct NeverIssuedCodeTests {
+@Suite(.timeLimit(.minutes(10))) struct NeverIssuedCodeTests {
     @Test func aWellFormedCodeThatWasNeverIssuedIsNotFound() async throws {
         try await withTestAPI(database: .sqlite) { app, api in
             // setup: a real code with its last digit changed (the check digit catches every single-digit change)

@@ -8,7 +8,7 @@ import Workers
 
 /// A message that exhausted its retries waits for an operator: an admin of its province sends it once
 /// more, and `/metrics` counts the give-ups and shows the backlog.
-@Suite struct OutboxRetryTests {
+@Suite(.timeLimit(.minutes(10))) struct OutboxRetryTests {
     /// The value of an unlabelled metric in Prometheus text.
     static func metric(_ name: String, in text: String) -> Double? {
         text.split(separator: "\n").first { $0.hasPrefix(name + " ") }.flatMap { Double($0.dropFirst(name.count + 1)) }

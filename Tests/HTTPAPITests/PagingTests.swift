@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// The agency inbox and a citizen's own cases page with a keyset cursor, like the case list.
-@Suite struct PagingTests {
+@Suite(.timeLimit(.minutes(10))) struct PagingTests {
     @Test(arguments: TestDatabase.all)
     func theInboxPages(engine: TestDatabase) async throws {
         try await withTestAPI(database: engine) { app, api in

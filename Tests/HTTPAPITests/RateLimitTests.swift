@@ -6,7 +6,7 @@ import PersianKit
 import Testing
 import TestSupport
 
-@Suite struct RateLimitTests {
+@Suite(.timeLimit(.minutes(10))) struct RateLimitTests {
     /// Guessing tracking codes from one address is cut off long before it could find one.
     @Test(arguments: TestDatabase.all)
     func guessingTrackingCodesIsCutOff(engine: TestDatabase) async throws {

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 
-@Suite struct ReferenceTests {
+@Suite(.timeLimit(.minutes(10))) struct ReferenceTests {
     @Test(arguments: TestDatabase.all)
     func referenceDataIsSeeded(engine: TestDatabase) async throws {
         try await withTestAPI(database: engine) { app, api in
@@ -49,7 +49,7 @@ import TestSupport
     }
 }
 
-@Suite struct SystemRouteTests {
+@Suite(.timeLimit(.minutes(10))) struct SystemRouteTests {
     @Test func healthSpecAndMetrics() async throws {
         try await withTestAPI(database: .sqlite) { app, api in
             let health = try await api.get("/health")

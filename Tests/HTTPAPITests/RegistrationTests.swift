@@ -3,7 +3,7 @@ import PersianKit
 import Testing
 import TestSupport
 
-@Suite struct RegistrationTests {
+@Suite(.timeLimit(.minutes(10))) struct RegistrationTests {
     /// The registration answer is built from what was written, not read back: it must equal a read.
     @Test(arguments: TestDatabase.all)
     func theRegistrationAnswerIsTheCaseAsStored(engine: TestDatabase) async throws {

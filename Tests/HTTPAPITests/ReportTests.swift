@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// The period report through the API, on every engine: counts, satisfaction, agency answers, scope.
-@Suite struct ReportTests {
+@Suite(.timeLimit(.minutes(10))) struct ReportTests {
     @Test(arguments: TestDatabase.all)
     func monthReportCountsWhatHappened(engine: TestDatabase) async throws {
         try await withTestAPI(database: engine) { app, api in

@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// Who may see and do what: out-of-scope cases answer 404 exactly like missing ones.
-@Suite struct ScopeTests {
+@Suite(.timeLimit(.minutes(10))) struct ScopeTests {
     @Test(arguments: TestDatabase.all)
     func provinceAndAgencyScopes(engine: TestDatabase) async throws {
         try await withTestAPI(database: engine) { app, api in

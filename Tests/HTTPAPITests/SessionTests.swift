@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// Staff sign-in on server-side sessions: cookies, CSRF, lock-out, sign-out, password change.
-@Suite struct SessionTests {
+@Suite(.timeLimit(.minutes(10))) struct SessionTests {
     @Test(arguments: TestDatabase.all)
     func signInReadWriteAndSignOut(engine: TestDatabase) async throws {
         try await withTestAPI(database: engine) { app, api in

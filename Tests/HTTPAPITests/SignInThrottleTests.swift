@@ -4,7 +4,7 @@ import TestSupport
 
 /// Failed sign-ins are counted per username and address: a stranger cannot lock the real user
 /// out, while guessing from many addresses still meets the account's own ceiling.
-@Suite struct SignInThrottleTests {
+@Suite(.timeLimit(.minutes(10))) struct SignInThrottleTests {
     static func attempt(_ api: APIClient, _ username: String, _ password: String, from address: String) async throws -> APIResponse {
         try await api.send(.post, "/api/v1/session", json: ["username": username, "password": password], headers: ["X-Forwarded-For": address])
     }

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 
-@Suite struct TokenAndPrivacyTests {
+@Suite(.timeLimit(.minutes(10))) struct TokenAndPrivacyTests {
     @Test(arguments: TestDatabase.all)
     func scopedRevocableTokens(engine: TestDatabase) async throws {
         try await withTestAPI(database: engine) { app, api in

@@ -4,7 +4,7 @@ import TestSupport
 
 /// A token limited to some actions stays within them: it issues no wider token, and it cannot
 /// reach the account's own affairs (its password) or borrow a session's rights.
-@Suite struct TokenLimitTests {
+@Suite(.timeLimit(.minutes(10))) struct TokenLimitTests {
     @Test(arguments: TestDatabase.all)
     func limitedTokenCannotIssueWiderToken(engine: TestDatabase) async throws {
         try await withTestAPI(database: engine) { app, api in

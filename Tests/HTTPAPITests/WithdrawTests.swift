@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// Screening takes referrals back; an agency holding open referrals cannot be switched off.
-@Suite struct WithdrawTests {
+@Suite(.timeLimit(.minutes(10))) struct WithdrawTests {
     @Test(arguments: TestDatabase.all)
     func screeningWithdrawsAReferralWithAReason(engine: TestDatabase) async throws {
         try await withTestAPI(database: engine) { app, api in

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import PersianKit
 
-@Suite struct BusinessCalendarTests {
+@Suite(.timeLimit(.minutes(10))) struct BusinessCalendarTests {
     func day(_ y: Int, _ m: Int, _ d: Int) -> JalaliDate { JalaliDate(unchecked: y, m, d) }
     func at(_ d: JalaliDate, hour: Int, minute: Int = 0) -> Date {
         d.startOfDay().addingTimeInterval(Double(hour * 3_600 + minute * 60))

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import PersianKit
 
-@Suite struct JalaliDateTests {
+@Suite(.timeLimit(.minutes(10))) struct JalaliDateTests {
     @Test(arguments: ["۱۴۰۲/۰۳/۰۴", "1402-3-4", "1402/03/04", " 1402.03.04 ", "١٤٠٢/٣/٤", "\u{200F}۱۴۰۲/۳/۴"])
     func parsing(input: String) throws {
         let d = try JalaliDate(parsing: input)

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import PersianKit
 
-@Suite struct JalaliFormatTests {
+@Suite(.timeLimit(.minutes(10))) struct JalaliFormatTests {
     /// 2023-05-25 07:42 UTC = 1402/03/04 11:12 Tehran.
     let instant = Date(timeIntervalSince1970: 1_685_000_520)
 

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import PersianKit
 
-@Suite struct JalaliPeriodTests {
+@Suite(.timeLimit(.minutes(10))) struct JalaliPeriodTests {
     func day(_ y: Int, _ m: Int, _ d: Int) -> JalaliDate { JalaliDate(unchecked: y, m, d) }
 
     @Test func keys() {

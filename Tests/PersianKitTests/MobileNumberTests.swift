@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import PersianKit
 
-@Suite struct MobileNumberTests {
+@Suite(.timeLimit(.minutes(10))) struct MobileNumberTests {
     @Test(arguments: [
         "09123456789", "9123456789", "+989123456789", "00989123456789", "989123456789",
         "۰۹۱۲۳۴۵۶۷۸۹", "٠٩١٢٣٤٥٦٧٨٩", "0912 345 6789", "0912-345-6789", "+98 912 345 6789",

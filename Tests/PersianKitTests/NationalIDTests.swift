@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import PersianKit
 
-@Suite struct NationalIDTests {
+@Suite(.timeLimit(.minutes(10))) struct NationalIDTests {
     /// Reason name of an error, to compare with the fixture's `error:<reason>`.
     static func reason(_ e: IdentifierError) -> String {
         switch e {

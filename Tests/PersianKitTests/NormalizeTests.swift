@@ -1,7 +1,7 @@
 import Testing
 @testable import PersianKit
 
-@Suite struct NormalizeTests {
+@Suite(.timeLimit(.minutes(10))) struct NormalizeTests {
     @Test(arguments: [
         ("علي", "علی"),                       // Arabic yeh
         ("مصطفى", "مصطفی"),                   // alef maksura
@@ -58,7 +58,7 @@ import Testing
 }
 
 /// Visible content: what `TextInput` requires of names, subjects and texts.
-@Suite struct VisibleContentTests {
+@Suite(.timeLimit(.minutes(10))) struct VisibleContentTests {
     @Test(arguments: [
         "", " ", "\u{2060}", "\u{3164}", "\u{115F}", "\u{1160}", "\u{FFA0}", "\u{034F}", "\u{200C}", "\u{200D}",
         "\u{200B}\u{FEFF}", "\u{2800}", "\u{17B4}", "\u{180E}", "\u{E0020}\u{E0041}", "\u{064B}", "\u{E000}",

@@ -1,7 +1,7 @@
 import Testing
 @testable import PersianKit
 
-@Suite struct PersianDigitsTests {
+@Suite(.timeLimit(.minutes(10))) struct PersianDigitsTests {
     @Test func persianAndArabicIndicToASCII() {
         #expect(PersianDigits.toASCII("۰۱۲۳۴۵۶۷۸۹") == "0123456789")
         #expect(PersianDigits.toASCII("٠١٢٣٤٥٦٧٨٩") == "0123456789")

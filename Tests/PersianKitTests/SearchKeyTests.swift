@@ -1,7 +1,7 @@
 import Testing
 @testable import PersianKit
 
-@Suite struct SearchKeyTests {
+@Suite(.timeLimit(.minutes(10))) struct SearchKeyTests {
     /// Groups of spellings that must share one search key.
     @Test(arguments: [
         ["می خواهم", "می‌خواهم", "میخواهم", "مي خواهم"],

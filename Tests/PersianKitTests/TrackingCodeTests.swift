@@ -15,7 +15,7 @@ struct SeededGenerator: RandomNumberGenerator {
     }
 }
 
-@Suite struct TrackingCodeTests {
+@Suite(.timeLimit(.minutes(10))) struct TrackingCodeTests {
     @Test func dammKnownVector() {
         // The classic example: 572 → check digit 4.
         #expect(Damm.checkDigit([5, 7, 2]) == 4)

@@ -5,7 +5,7 @@ import Testing
 import TestSupport
 
 /// Migrations carry existing data forward; the citizens rebuild keeps every row and every key.
-@Suite struct MigrationTests {
+@Suite(.timeLimit(.minutes(10))) struct MigrationTests {
     @Test(arguments: TestDatabase.all)
     func optionalNationalIDKeepsCitizensCasesAndForeignKeys(engine: TestDatabase) async throws {
         // setup: a database as it was before citizens could go without a national ID, with a letter in it.

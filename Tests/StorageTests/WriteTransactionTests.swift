@@ -6,7 +6,7 @@ import TestSupport
 
 /// The database client's promises: a write is all or nothing, concurrent writes all land, and a
 /// failing write in a shared SQLite batch takes nothing else down with it.
-@Suite struct WriteTransactionTests {
+@Suite(.timeLimit(.minutes(10))) struct WriteTransactionTests {
     func withClient(_ engine: TestDatabase, _ body: (any DatabaseClient) async throws -> Void) async throws {
         try await withScratchClient(engine) { client in
             try await client.write { db in try await db.raw("CREATE TABLE t (n BIGINT NOT NULL UNIQUE)").run() }

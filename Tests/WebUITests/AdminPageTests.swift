@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// The admin page and the account page, used through their forms like a person would.
-@Suite struct AdminPageTests {
+@Suite(.timeLimit(.minutes(10))) struct AdminPageTests {
     static func post(_ api: APIClient, _ path: String, _ fields: [String: String], cookie: String? = nil) async throws -> APIResponse {
         var headers = ["Content-Type": "application/x-www-form-urlencoded"]
         if let cookie { headers["Cookie"] = cookie }

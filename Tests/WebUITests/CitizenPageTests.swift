@@ -4,7 +4,7 @@ import Testing
 import TestSupport
 
 /// "My letters": a citizen signs in with an SMS code on the portal and sees only their own letters.
-@Suite struct CitizenPageTests {
+@Suite(.timeLimit(.minutes(10))) struct CitizenPageTests {
     @Test(arguments: TestDatabase.all)
     func aCitizenSignsInWithACodeAndSeesOwnLetters(engine: TestDatabase) async throws {
         try await withTestAPI(database: engine) { app, api in

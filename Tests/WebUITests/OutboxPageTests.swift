@@ -7,7 +7,7 @@ import TestSupport
 
 /// The outbox page: an admin sees how many SMS wait, how old the oldest is, and the messages of their
 /// province that gave up, and sends one again with its button.
-@Suite struct OutboxPageTests {
+@Suite(.timeLimit(.minutes(10))) struct OutboxPageTests {
     @Test(arguments: TestDatabase.all)
     func anAdminSeesTheirProvincesFailedSMSAndRetriesOne(engine: TestDatabase) async throws {
         try await withTestAPI(database: engine, configure: { $0.withUnreachableSMSGateway() }) { app, api in

@@ -6,7 +6,7 @@ import TestSupport
 
 /// Every staff page and page action × every role × in-scope and out-of-scope cases, signed in
 /// through the sign-in form like a person.
-@Suite struct PageAccessTests {
+@Suite(.timeLimit(.minutes(10))) struct PageAccessTests {
     static let roles = [
         "operator", "supervisor", "liaison", "liaisonBank", "liaisonOther", "inspector", "admin", "adminProvince",
         "official", "operatorOther", "supervisorOther",

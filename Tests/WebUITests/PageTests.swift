@@ -4,7 +4,7 @@ import TestSupport
 
 /// The Persian pages through the real router: snapshots, no outside resources, forms that keep
 /// input and say what is wrong, one case per double submit, stale forms refused.
-@Suite struct PageTests {
+@Suite(.timeLimit(.minutes(10))) struct PageTests {
     /// Signs a fixture account in through the sign-in form; returns the cookie header.
     static func signIn(_ api: APIClient, _ name: String) async throws -> String {
         let response = try await api.send(

@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// Screening takes a referral back from the case page; the SMS 3 link opens the tracking page.
-@Suite struct ReferralWithdrawPageTests {
+@Suite(.timeLimit(.minutes(10))) struct ReferralWithdrawPageTests {
     @Test(arguments: TestDatabase.all)
     func aSupervisorWithdrawsAReferralOnTheCasePage(engine: TestDatabase) async throws {
         try await withTestAPI(database: engine) { app, api in

@@ -8,7 +8,7 @@ import Testing
 import Workers
 
 /// The HTTP gateway against a provider stand-in on loopback.
-@Suite struct HTTPSMSGatewayTests {
+@Suite(.timeLimit(.minutes(10))) struct HTTPSMSGatewayTests {
     @Test func postsJSONWithTheIdempotencyKeyAndFailsOnErrors() async throws {
         let received = Received()
         let router = Router()

@@ -25,7 +25,7 @@ final class FlakyGateway: SMSGateway {
     }
 }
 
-@Suite struct NotificationDispatcherTests {
+@Suite(.timeLimit(.minutes(10))) struct NotificationDispatcherTests {
     func registerOne(_ app: TestApp) async throws -> Registration {
         let draft = try CaseDraft.parse(
             channel: .phone111, kind: .request, categoryCode: "other", subject: "موضوع", body: "متن", confidential: false,

@@ -11,7 +11,7 @@ import Workers
 
 /// Sign-in codes go through the outbox: a gateway outage makes the code wait, not the request fail;
 /// codes go first, an expired one is never sent, and no code stays in clear in the database.
-@Suite struct SignInCodeOutboxTests {
+@Suite(.timeLimit(.minutes(10))) struct SignInCodeOutboxTests {
     /// A gateway that is down until `up` is set; it records every message it was handed, and what it delivered.
     final class SwitchableGateway: SMSGateway {
         let up = Mutex(false)

@@ -92,8 +92,8 @@ extension SQLStore {
                 try await db.raw(
                     """
                     UPDATE notifications SET mobile = \(bind: Self.erasedPrefix), text = \(bind: erased),
-                        status = CASE WHEN status = 'sent' THEN status ELSE 'failed' END,
-                        last_error = CASE WHEN status = 'sent' THEN last_error ELSE 'erased' END
+                        status = CASE WHEN status = \(unsafeRaw: Self.literal(NotificationStatus.sent)) THEN status ELSE \(unsafeRaw: Self.literal(NotificationStatus.failed)) END,
+                        last_error = CASE WHEN status = \(unsafeRaw: Self.literal(NotificationStatus.sent)) THEN last_error ELSE 'erased' END
                     WHERE case_id IN (\(binds: caseIDs))
                     """
                 ).run()

@@ -15,14 +15,13 @@ extension SQLStore {
     public func invariantViolations(batch: Int = 10_000) async throws -> [InvariantViolation] {
         var violations: [InvariantViolation] = []
         var after = 0
-        let open = ReferralStatus.allCases.filter(\.isOpen).map(\.rawValue)
         while true {
             let from = after
             let rows = try await client.read { db in
                 try await db.raw(
                     """
                     SELECT c.id, c.tracking_code, c.status, CASE WHEN c.answer IS NULL OR c.answer = '' THEN 0 ELSE 1 END AS has_answer,
-                        (SELECT COUNT(*) FROM referrals r WHERE r.case_id = c.id AND r.status IN (\(binds: open))) AS open_referrals
+                        (SELECT COUNT(*) FROM referrals r WHERE r.case_id = c.id AND r.status IN (\(unsafeRaw: Self.openReferralStatuses))) AS open_referrals
                     FROM cases c WHERE c.id > \(bind: from) ORDER BY c.id LIMIT \(literal: batch)
                     """
                 ).all()

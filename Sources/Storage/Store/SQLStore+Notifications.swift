@@ -51,7 +51,7 @@ extension SQLStore: NotificationRepository {
     public func release(_ ids: [Int]) async throws {
         guard !ids.isEmpty else { return }
         try await client.write { db in
-            try await db.raw("UPDATE notifications SET claimed_until = 0 WHERE id IN (\(binds: ids)) AND status = 'pending'").run()
+            try await db.raw("UPDATE notifications SET claimed_until = 0 WHERE id IN (\(binds: ids)) AND status = \(unsafeRaw: Self.literal(NotificationStatus.pending))").run()
         }
     }
 
@@ -59,9 +59,9 @@ extension SQLStore: NotificationRepository {
         try await client.write { db in
             try await db.raw(
                 """
-                UPDATE notifications SET status = 'expired', claimed_until = 0, last_error = 'expired before it was sent',
+                UPDATE notifications SET status = \(unsafeRaw: Self.literal(NotificationStatus.expired)), claimed_until = 0, last_error = 'expired before it was sent',
                     text = \(unsafeRaw: Self.blankedCodeText)
-                WHERE id = \(bind: id) AND status = 'pending'
+                WHERE id = \(bind: id) AND status = \(unsafeRaw: Self.literal(NotificationStatus.pending))
                 """
             ).run()
         }
@@ -75,7 +75,7 @@ extension SQLStore: NotificationRepository {
                 """
                 INSERT INTO notifications (case_id, province_code, kind, mobile, text, status, attempts, next_attempt_at,
                     claimed_until, created_at, expires_at)
-                SELECT NULL, NULL, 'signInCode', \(bind: mobile.value), \(bind: text), 'pending', 0, \(bind: at), 0, \(bind: at),
+                SELECT NULL, NULL, \(unsafeRaw: Self.literal(NotificationKind.signInCode.rawValue)), \(bind: mobile.value), \(bind: text), \(unsafeRaw: Self.literal(NotificationStatus.pending)), 0, \(bind: at), 0, \(bind: at),
                     expires_at
                 FROM otp_challenges WHERE id = \(bind: challengeID)
                 RETURNING id
@@ -100,7 +100,7 @@ extension SQLStore: NotificationRepository {
 
     /// A sign-in code's text holds the code in clear: once the message is done with (sent, given up
     /// or expired) only an empty text stays in the database.
-    static let blankedCodeText = "CASE WHEN kind = 'signInCode' THEN '' ELSE text END"
+    static let blankedCodeText = "CASE WHEN kind = \(literal(NotificationKind.signInCode.rawValue)) THEN '' ELSE text END"
 
     static func sms(from row: any SQLRow) throws -> OutboundSMS {
         OutboundSMS(

@@ -6,8 +6,8 @@ import SQLKit
 extension SQLStore {
     public func outboxBacklog(province: String?) async throws -> OutboxBacklog {
         try await client.read { db in
-            var waitingSQL: SQLQueryString = "SELECT COUNT(*) AS n, MIN(created_at) AS oldest FROM notifications WHERE status = 'pending'"
-            var failedSQL: SQLQueryString = "SELECT COUNT(*) AS n FROM notifications WHERE status = 'failed'"
+            var waitingSQL: SQLQueryString = "SELECT COUNT(*) AS n, MIN(created_at) AS oldest FROM notifications WHERE status = \(unsafeRaw: Self.literal(NotificationStatus.pending))"
+            var failedSQL: SQLQueryString = "SELECT COUNT(*) AS n FROM notifications WHERE status = \(unsafeRaw: Self.literal(NotificationStatus.failed))"
             if let province {
                 waitingSQL += " AND province_code = \(bind: province)"
                 failedSQL += " AND province_code = \(bind: province)"
@@ -21,7 +21,7 @@ extension SQLStore {
 
     public func failedNotifications(province: String?, limit: Int) async throws -> [OutboxEntry] {
         try await client.read { db in
-            var sql: SQLQueryString = "\(unsafeRaw: Self.entrySelect) WHERE n.status = 'failed'"
+            var sql: SQLQueryString = "\(unsafeRaw: Self.entrySelect) WHERE n.status = \(unsafeRaw: Self.literal(NotificationStatus.failed))"
             if let province { sql += " AND n.province_code = \(bind: province)" }
             sql += " ORDER BY n.id DESC LIMIT \(literal: limit)"
             return try await db.raw(sql).all().map(Self.entry(from:))
@@ -41,8 +41,8 @@ extension SQLStore {
             // had every backoff already) and waits for the next operator's decision.
             try await db.raw(
                 """
-                UPDATE notifications SET status = 'pending', next_attempt_at = \(bind: at), claimed_until = 0
-                WHERE id = \(bind: id) AND status = 'failed' AND kind <> 'signInCode' RETURNING id
+                UPDATE notifications SET status = \(unsafeRaw: Self.literal(NotificationStatus.pending)), next_attempt_at = \(bind: at), claimed_until = 0
+                WHERE id = \(bind: id) AND status = \(unsafeRaw: Self.literal(NotificationStatus.failed)) AND kind <> \(unsafeRaw: Self.literal(NotificationKind.signInCode.rawValue)) RETURNING id
                 """
             ).first() != nil
         }

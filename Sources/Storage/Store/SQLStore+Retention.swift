@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import SQLKit
 
@@ -26,7 +27,7 @@ extension SQLStore: RetentionRepository {
             // index finds the old ones without reading the table.
             let oldSMS: SQLQueryString = """
                 SELECT id FROM notifications
-                WHERE status = 'sent' AND next_attempt_at < \(bind: sms) AND sent_at < \(bind: sms)
+                WHERE status = \(unsafeRaw: Self.literal(NotificationStatus.sent)) AND next_attempt_at < \(bind: sms) AND sent_at < \(bind: sms)
                 """
             try await db.raw("DELETE FROM notification_attempts WHERE notification_id IN (" + oldSMS + ")").run()
             return PurgeCounts(

@@ -8,6 +8,9 @@ extension SQLStore {
     static let openReferralStatuses = literalList(ReferralStatus.allCases.filter(\.isOpen).map(\.rawValue))
 
     /// A status value as an SQL literal (enum raw values are plain ASCII words).
+    /// One outbox status as an SQL literal.
+    static func literal(_ status: NotificationStatus) -> String { literal(status.rawValue) }
+
     static func literal(_ value: String) -> String {
         precondition(value.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }, "status values are plain words")
         return "'\(value)'"
