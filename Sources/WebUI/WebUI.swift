@@ -51,7 +51,8 @@ public struct WebUI: Sendable {
         library = try await MustacheLibrary(directory: root.appendingPathComponent("templates").path)
         var files: [String: (String, [UInt8])] = [:]
         for (name, type) in [("samad.css", "text/css; charset=utf-8"), ("samad.js", "text/javascript; charset=utf-8")] {
-            files[name] = (type, [UInt8](try Data(contentsOf: root.appendingPathComponent("static/\(name)"))))
+            let data = try Data(contentsOf: root.appendingPathComponent("static/\(name)"))
+            files[name] = (type, data.withUnsafeBytes { [UInt8]($0) })
         }
         staticFiles = files
     }

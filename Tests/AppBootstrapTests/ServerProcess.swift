@@ -1,16 +1,18 @@
 import AsyncHTTPClient
 import Foundation
 import NIOCore
+import Storage
 import TestSupport
 
-/// The real `samad` binary, started as a child process on a loopback port.
+/// The real `samad` binary, started as a child process (`ChildProcess`, not Foundation's `Process`,
+/// whose `run()` crashed the suite now and then) on a loopback port.
 ///
 /// Nothing here blocks a thread of the cooperative pool or waits for a pipe's end: a subcommand's
 /// output goes to a scratch file (a pipe's end never comes while any other child started at the
 /// same moment holds a copy of its write end, which stalled the suite in CI), and the child's exit
 /// is polled with `Task.sleep`, bounded. A server still running when its value goes is killed.
-final class ServerProcess: @unchecked Sendable {
-    let process: Process
+final class ServerProcess: Sendable {
+    let process: ChildProcess
     let port: Int
 
     /// The `samad` executable built beside the test bundle.
@@ -34,33 +36,13 @@ final class ServerProcess: @unchecked Sendable {
     /// Runs a subcommand to completion (bounded: 5 minutes) and returns its standard output.
     static func run(_ arguments: [String], scratch: ScratchDatabase, extra: [String: String] = [:]) async throws -> String {
         let outputFile = FileManager.default.temporaryDirectory.appendingPathComponent("samad-run-\(UUID().uuidString).out")
-        guard FileManager.default.createFile(atPath: outputFile.path, contents: nil) else { throw ProcessFailure(status: -2) }
         defer { try? FileManager.default.removeItem(at: outputFile) }
-        let output = try FileHandle(forWritingTo: outputFile)
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.environment = environment(scratch).merging(extra) { _, new in new }
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = output
-        try process.run()
-        try output.close()
-        try await waitForExit(process, within: .seconds(300))
-        guard process.terminationStatus == 0 else { throw ProcessFailure(status: process.terminationStatus) }
+        let child = try ChildProcess(
+            executable: binary.path, arguments: arguments, environment: environment(scratch).merging(extra) { _, new in new },
+            outputPath: outputFile.path)
+        let status = try await child.waitForExit(within: .seconds(300))
+        guard status == 0 else { throw ProcessFailure(status: status) }
         return String(decoding: try Data(contentsOf: outputFile), as: UTF8.self)
-    }
-
-    /// Polls until `process` has ended; past `limit` kills it and throws.
-    static func waitForExit(_ process: Process, within limit: Duration) async throws {
-        let clock = ContinuousClock()
-        let deadline = clock.now.advanced(by: limit)
-        while process.isRunning {
-            guard clock.now < deadline else {
-                Foundation.kill(process.processIdentifier, SIGKILL)
-                throw ProcessFailure(status: -1)
-            }
-            try await Task.sleep(for: .milliseconds(10))
-        }
     }
 
     struct ProcessFailure: Error { let status: Int32 }
@@ -68,17 +50,13 @@ final class ServerProcess: @unchecked Sendable {
     /// `extra` adds to the environment (a setting under test).
     init(scratch: ScratchDatabase, extra: [String: String] = [:]) throws {
         port = Int.random(in: 20_000...60_000)
-        process = Process()
-        process.executableURL = Self.binary
-        process.arguments = ["serve", "--port", String(port)]
-        process.environment = Self.environment(scratch).merging(extra) { _, new in new }
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
+        process = try ChildProcess(
+            executable: Self.binary.path, arguments: ["serve", "--port", String(port)],
+            environment: Self.environment(scratch).merging(extra) { _, new in new })
     }
 
     deinit {
-        if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
+        process.signal(SIGKILL)
     }
 
     var baseURL: String { "http://127.0.0.1:\(port)" }
@@ -86,7 +64,7 @@ final class ServerProcess: @unchecked Sendable {
     /// Waits until /health answers (bounded: 60 s), or throws.
     func waitUntilReady(_ client: HTTPClient) async throws {
         for _ in 0..<600 {
-            if !process.isRunning { throw ProcessFailure(status: process.terminationStatus) }
+            if let status = process.exitStatus { throw ProcessFailure(status: status) }
             if let response = try? await client.execute(HTTPClientRequest(url: baseURL + "/health"), timeout: .seconds(1)),
                 response.status == .ok
             {
@@ -99,19 +77,19 @@ final class ServerProcess: @unchecked Sendable {
 
     /// SIGKILL without waiting: for a `defer`, where nothing can be awaited.
     func end() {
-        if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
+        process.signal(SIGKILL)
     }
 
     /// SIGKILL, then waits (bounded) for the end.
     func kill() async throws {
-        Foundation.kill(process.processIdentifier, SIGKILL)
-        try await Self.waitForExit(process, within: .seconds(60))
+        process.signal(SIGKILL)
+        _ = try await process.waitForExit(within: .seconds(60))
     }
 
     /// SIGTERM (a graceful stop), then waits (bounded) for the end.
     func stop() async throws {
         guard process.isRunning else { return }
-        process.terminate()
-        try await Self.waitForExit(process, within: .seconds(60))
+        process.signal(SIGTERM)
+        _ = try await process.waitForExit(within: .seconds(60))
     }
 }

@@ -79,17 +79,20 @@ public enum DatabaseBackup {
 
     /// Runs one of PostgreSQL's client programs, found on PATH; its error output becomes the failure.
     static func run(_ tool: String, _ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [tool] + arguments
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        do { try process.run() } catch { throw Failure("\(tool) could not be started: \(error)") }
-        let output = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Failure("\(tool) failed (\(process.terminationStatus)): \(String(decoding: output, as: UTF8.self).prefix(2000))")
+        let errors = FileManager.default.temporaryDirectory.appendingPathComponent("samad-\(tool)-\(UUID().uuidString).err").path
+        defer { try? FileManager.default.removeItem(atPath: errors) }
+        let child: ChildProcess
+        do {
+            child = try ChildProcess(
+                executable: "/usr/bin/env", arguments: [tool] + arguments, environment: ProcessInfo.processInfo.environment,
+                errorPath: errors)
+        } catch {
+            throw Failure("\(tool) could not be started: \(error)")
+        }
+        let status = child.waitUntilExit()
+        guard status == 0 else {
+            let output = (try? String(contentsOfFile: errors, encoding: .utf8)) ?? ""
+            throw Failure("\(tool) failed (\(status)): \(output.prefix(2000))")
         }
     }
 }
