@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import Logging
 import Storage
@@ -54,6 +55,9 @@ public struct AppConfig: Sendable {
     /// `SAMAD_DEADLINE_WATCH_INTERVAL`, default 60: seconds between the deadline watcher's passes
     /// when nothing more is due (5–3600).
     public var deadlineWatchIntervalSeconds: Int = 60
+    /// `SAMAD_AUTO_CLOSE_DAYS`, default 14: days an answered case waits for the citizen's rating
+    /// before it closes itself (1–365).
+    public var autoCloseDays: Int = CaseRules.defaultAutoCloseDays
     /// Not from the environment: where log lines go (tests capture them).
     public var logHandler: (@Sendable (String) -> any LogHandler)?
     /// Not from the environment: the clock (tests fix it).
@@ -114,6 +118,10 @@ public struct AppConfig: Sendable {
         if watchInterval == nil || !(5...3600).contains(watchInterval!) {
             problems.append("SAMAD_DEADLINE_WATCH_INTERVAL must be 5–3600 seconds")
         }
+        let autoCloseDays = values["SAMAD_AUTO_CLOSE_DAYS"].map { Int($0) } ?? CaseRules.defaultAutoCloseDays
+        if autoCloseDays == nil || !CaseRules.autoCloseDaysRange.contains(autoCloseDays!) {
+            problems.append("SAMAD_AUTO_CLOSE_DAYS must be 1–365 days")
+        }
         guard problems.isEmpty else { throw ConfigError(problems: problems) }
         var config = AppConfig(
             host: values["SAMAD_HOST"] ?? "127.0.0.1", port: port!, dataDir: values["SAMAD_DATA_DIR"] ?? "./data",
@@ -127,6 +135,7 @@ public struct AppConfig: Sendable {
         config.retention = RetentionPolicy(sentSMSDays: smsDays!, personalDataDays: personalDays!)
         config.purgeIntervalSeconds = purgeInterval!
         config.deadlineWatchIntervalSeconds = watchInterval!
+        config.autoCloseDays = autoCloseDays!
         config.smsGatewayChosen = values["SAMAD_SMS_GATEWAY"] != nil
         config.metricsToken = metricsToken
         config.sharedRateLimits = rateLimits.map { $0 == "database" }

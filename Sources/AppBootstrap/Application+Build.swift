@@ -62,7 +62,9 @@ public struct BackgroundWork: Sendable {
             gaveUp: { _ in OutboxMetrics.countGaveUp() })
         purger = RetentionPurger(
             store: store, policy: config.retention, interval: .seconds(config.purgeIntervalSeconds), logger: logger)
-        deadlineWatcher = DeadlineWatcher(store: store, interval: .seconds(config.deadlineWatchIntervalSeconds), logger: logger)
+        deadlineWatcher = DeadlineWatcher(
+            store: store, interval: .seconds(config.deadlineWatchIntervalSeconds), autoCloseDays: config.autoCloseDays,
+            logger: logger)
     }
 
     public var services: [any Service] { [dispatcher, purger, deadlineWatcher] }

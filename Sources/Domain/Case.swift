@@ -48,12 +48,15 @@ public struct Case: Sendable, Hashable {
     public var updatedAt: Date
     /// Bumped on every change; lets a stale form say so instead of overwriting.
     public var version: Int
+    /// Since when the case has waited for the citizen's verdict on its answer: set when it becomes
+    /// answered, nil whenever it is anything else (`CaseChange.answeredAt`). The auto-close clock.
+    public var answeredAt: Date?
 
     public init(
         id: Int, trackingCode: TrackingCode, citizenID: Int, channel: Channel, kind: CaseKind, categoryCode: String,
         subject: String, body: String, provinceCode: String, countyCode: String?, status: CaseStatus,
         priority: CasePriority, confidential: Bool, answer: String?, mergedIntoID: Int?, rating: Int?,
-        createdAt: Date, updatedAt: Date, version: Int
+        createdAt: Date, updatedAt: Date, version: Int, answeredAt: Date? = nil
     ) {
         self.id = id
         self.trackingCode = trackingCode
@@ -74,6 +77,7 @@ public struct Case: Sendable, Hashable {
         self.createdAt = createdAt
         self.updatedAt = updatedAt
         self.version = version
+        self.answeredAt = answeredAt
     }
 }
 

@@ -63,9 +63,20 @@ public struct CaseChange: Sendable, Hashable {
     public var events: [Event] = []
     public var messages: [Message] = []
 
+    /// The case's status before the change.
+    public let statusBefore: CaseStatus
+
     public init(_ c: Case, actor: Actor) {
         self.case = c
         self.actor = actor
+        self.statusBefore = c.status
+    }
+
+    /// `Case.answeredAt` once the change is saved at `at`: now when it makes the case answered,
+    /// unchanged while the case stays answered, nil when it leaves that status.
+    public func answeredAt(_ at: Date) -> Date? {
+        guard self.case.status == .answered else { return nil }
+        return statusBefore == .answered ? self.case.answeredAt ?? at : at
     }
 }
 

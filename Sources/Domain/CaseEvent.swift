@@ -4,17 +4,19 @@ import Foundation
 public enum CaseEventKind: String, Sendable, Codable, CaseIterable {
     case registered, referred, referralAccepted, referralAnswered, referralReturned, referralCancelled,
         answered, merged, closed, rated, reopened, escalated, personalDataViewed, referralWithdrawn, citizenDetailsChanged,
-        personalDataErased, deadlineReminded
+        personalDataErased, deadlineReminded, autoClosed
 
-    /// Whether the citizen reads this step's text too: the answers, and which escalation level a late
-    /// agency reached. Notes, reasons and comments stay with the staff.
-    public var textVisibleToCitizen: Bool { self == .answered || self == .referralAnswered || self == .escalated }
+    /// Whether the citizen reads this step's text too: the answers, which escalation level a late
+    /// agency reached, and why the case closed itself. Notes, reasons and comments stay with the staff.
+    public var textVisibleToCitizen: Bool {
+        self == .answered || self == .referralAnswered || self == .escalated || self == .autoClosed
+    }
 
     /// Whether the citizen sees this step when following the case.
     public var visibleToCitizen: Bool {
         switch self {
         case .registered, .referred, .referralAccepted, .referralAnswered, .answered, .closed, .rated, .reopened,
-            .merged, .escalated:
+            .merged, .escalated, .autoClosed:
             true
         case .referralReturned, .referralCancelled, .referralWithdrawn, .personalDataViewed, .citizenDetailsChanged,
             .personalDataErased, .deadlineReminded:
@@ -68,6 +70,7 @@ public struct CaseEvent: Sendable, Hashable {
         case .answered: return "به نامه پاسخ داده شد."
         case .merged: return "نامه در نامه دیگری از همین شهروند ادغام شد."
         case .closed: return "نامه مختومه شد."
+        case .autoClosed: return "شهروند پاسخ را در مهلت ارزیابی نکرد و نامه خودکار مختومه شد."
         case .rated: return "شهروند به پاسخ امتیاز داد."
         case .reopened: return "نامه برای بررسی دوباره بازگشایی شد."
         case .escalated: return "مهلت پاسخ «\(agency)» گذشت و موضوع پیگیری شد."

@@ -11,6 +11,8 @@ public enum NotificationKind: String, Sendable, Codable, CaseIterable {
     case answered
     /// The letter was merged into another of the citizen's cases, with that case's tracking code.
     case merged
+    /// The answer was neither rated nor objected to in time, and the case closed itself.
+    case autoClosed
     /// A citizen's one-time sign-in code: belongs to no case, goes out before every other kind, is
     /// never sent once the code has expired, and its text is blanked once it is done with.
     case signInCode
@@ -21,6 +23,7 @@ public enum NotificationKind: String, Sendable, Codable, CaseIterable {
         case .referred: "ارجاع"
         case .answered: "پاسخ"
         case .merged: "پیوست به نامه پیشین"
+        case .autoClosed: "مختومه شدن خودکار"
         case .signInCode: "کد ورود"
         }
     }
@@ -76,6 +79,11 @@ public enum SMSText {
 
     public static func merged(_ code: TrackingCode, into target: TrackingCode) -> String {
         "سامد: نامه شما با کد رهگیری \(PersianDigits.toPersian(code.value)) به نامه پیشین شما با کد رهگیری \(PersianDigits.toPersian(target.value)) پیوست؛ پیگیری با کد \(PersianDigits.toPersian(target.value))."
+    }
+
+    /// `link` opens the case's tracking page, where a rating is still taken (1–2 reopens the case).
+    public static func autoClosed(_ code: TrackingCode, days: Int, link: String) -> String {
+        "سامد: نامه شما با کد رهگیری \(PersianDigits.toPersian(code.value)) چون پاسخ آن تا \(PersianDigits.toPersian(String(days))) روز ارزیابی نشد مختومه شد. اگر از پاسخ راضی نیستید همچنان می‌توانید امتیاز دهید: \(link)"
     }
 
     /// `link` opens the case's tracking page (the app builds it from its page table).

@@ -22,3 +22,21 @@ public struct DeadlinePass: Sendable, Hashable {
     /// The pass looked at fewer referrals than it could: nothing else is due now.
     public func exhausted(limit: Int) -> Bool { looked + skipped < limit }
 }
+
+/// What one auto-close pass did.
+public struct AutoClosePass: Sendable, Hashable {
+    /// Answered cases whose wait had run out, now closed.
+    public var closed = 0
+    /// Cases another server held; the next pass looks at them.
+    public var skipped = 0
+
+    public init() {}
+
+    public static func += (a: inout AutoClosePass, b: AutoClosePass) {
+        a.closed += b.closed
+        a.skipped += b.skipped
+    }
+
+    /// The pass closed fewer cases than it could: nothing else is due now.
+    public func exhausted(limit: Int) -> Bool { closed + skipped < limit }
+}

@@ -148,4 +148,8 @@ public protocol DeadlineRepository: Sendable {
     /// transaction with its case locked (a case another server holds is left for the next pass),
     /// and applies what `CaseRules.watchDeadline` decides.
     func watchDeadlines(limit: Int) async throws -> DeadlinePass
+
+    /// Closes up to `limit` answered cases whose citizen gave no verdict within `days`, each in its
+    /// own transaction with its case locked, as `CaseRules.autoClose` decides.
+    func autoCloseAnswered(days: Int, limit: Int) async throws -> AutoClosePass
 }

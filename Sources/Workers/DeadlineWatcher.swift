@@ -1,20 +1,28 @@
+import Domain
 import Foundation
 import Logging
 import ServiceLifecycle
 import Storage
 
 /// Watches every referral's clock (`DeadlineRepository.watchDeadlines`): reminders before the due
-/// date, escalation levels 1 and 2 after it. Every `samad serve` and `samad worker` runs one; a
-/// pass that fills its batch goes straight on, otherwise the watcher sleeps for `interval`.
+/// date, escalation levels 1 and 2 after it; and every answered case's wait for the citizen's
+/// verdict, closing those that waited `autoCloseDays` (`autoCloseAnswered`). Every `samad serve`
+/// and `samad worker` runs one; a pass that fills its batch goes straight on, otherwise the
+/// watcher sleeps for `interval`.
 public struct DeadlineWatcher: Service {
     let store: any DeadlineRepository
     let interval: Duration
+    let autoCloseDays: Int
     let batchSize: Int
     let logger: Logger
 
-    public init(store: any DeadlineRepository, interval: Duration, batchSize: Int = 500, logger: Logger) {
+    public init(
+        store: any DeadlineRepository, interval: Duration, autoCloseDays: Int = CaseRules.defaultAutoCloseDays,
+        batchSize: Int = 500, logger: Logger
+    ) {
         self.store = store
         self.interval = interval
+        self.autoCloseDays = autoCloseDays
         self.batchSize = batchSize
         self.logger = logger
     }
@@ -24,6 +32,7 @@ public struct DeadlineWatcher: Service {
             var more = false
             do {
                 more = !(try await runOnce().exhausted(limit: batchSize))
+                more = !(try await closeUnrated().exhausted(limit: batchSize)) || more
             } catch {
                 logger.error("deadline watch failed", metadata: ["error": "\(error)"])
             }
@@ -42,6 +51,16 @@ public struct DeadlineWatcher: Service {
                     "looked": "\(pass.looked)", "reminded": "\(pass.reminded)", "level1": "\(pass.level1)",
                     "level2": "\(pass.level2)", "skipped": "\(pass.skipped)",
                 ])
+        }
+        return pass
+    }
+
+    /// One pass over at most `batchSize` answered cases whose wait for a verdict has run out.
+    @discardableResult
+    public func closeUnrated() async throws -> AutoClosePass {
+        let pass = try await store.autoCloseAnswered(days: autoCloseDays, limit: batchSize)
+        if pass.closed > 0 {
+            logger.info("auto-close", metadata: ["closed": "\(pass.closed)", "skipped": "\(pass.skipped)"])
         }
         return pass
     }

@@ -12,6 +12,14 @@ import Testing
         #expect(config.smsGateway == "file")
         #expect(config.publicURL == "http://127.0.0.1:8080")
         #expect(!config.rateLimitsShared)
+        #expect(config.autoCloseDays == 14)
+    }
+
+    @Test func autoCloseDays() throws {
+        #expect(try AppConfig.fromEnvironment(["SAMAD_AUTO_CLOSE_DAYS": "30"]).autoCloseDays == 30)
+        for bad in ["0", "366", "-1", "two weeks"] {
+            #expect(throws: ConfigError.self, "\(bad)") { try AppConfig.fromEnvironment(["SAMAD_AUTO_CLOSE_DAYS": bad]) }
+        }
     }
 
     @Test func rateLimitsAreSharedOnPostgresUnlessSaidOtherwise() throws {

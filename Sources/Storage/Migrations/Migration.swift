@@ -33,6 +33,7 @@ let allMigrations: [any Migration] = [
     M0015EventHashChain(),
     M0016AuditLog(),
     M0017DeadlineWatch(),
+    M0018AutoClose(),
 ]
 
 /// Applies the migrations a database has not seen yet, each in its own transaction.

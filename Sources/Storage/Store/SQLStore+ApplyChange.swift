@@ -8,7 +8,8 @@ extension SQLStore {
     /// Writes `change` to the case locked in this transaction: its referrals, the case itself
     /// (version bumped), its events in order, and its SMS to `mobile` in the outbox.
     func apply(_ db: any SQLDatabase, _ change: CaseChange, mobile: MobileNumber, at: Date) async throws {
-        let c = change.case
+        var c = change.case
+        c.answeredAt = change.answeredAt(at)
         for r in change.updatedReferrals {
             try await db.raw(
                 """
