@@ -35,6 +35,14 @@ def navigate(driver, element):
     WebDriverWait(driver, 15).until(lambda d: gone(page))
 
 
+def enter(driver, element, text):
+    """Types `text` and Enter into a form field, and waits until the answer has replaced this page
+    (reading the address before that races the submit)."""
+    page = driver.find_element(By.TAG_NAME, "html")
+    element.send_keys(text + Keys.ENTER)
+    WebDriverWait(driver, 15).until(lambda d: gone(page))
+
+
 def gone(element):
     """Whether the element's page has been replaced (Chrome may say so with either error)."""
     try:
@@ -109,7 +117,7 @@ def test_whole_journey(server, browser):
     check_page(driver, "home")
     driver.get(server.base + "/track")
     driver.find_element(By.ID, "code").send_keys(code)
-    driver.find_element(By.ID, "mobile").send_keys("09121234567" + Keys.ENTER)
+    enter(driver, driver.find_element(By.ID, "mobile"), "09121234567")
     assert "کمک معیشتی سه ماهه" in driver.find_element(By.CSS_SELECTOR, ".answer").text
     # Each hop with its clock: the relief committee answered within its business days.
     hops = driver.find_element(By.CSS_SELECTOR, ".hops").text
@@ -125,10 +133,10 @@ def test_whole_journey(server, browser):
     driver.get(server.base + "/my")
     assert driver.current_url.endswith("/my/sign-in")
     check_page(driver, "my-sign-in")
-    driver.find_element(By.ID, "mobile").send_keys("09121234567" + Keys.ENTER)
+    enter(driver, driver.find_element(By.ID, "mobile"), "09121234567")
     sign_in_code = server.last_sign_in_code("09121234567")
     check_page(driver, "my-code")
-    driver.find_element(By.ID, "code").send_keys(sign_in_code + Keys.ENTER)
+    enter(driver, driver.find_element(By.ID, "code"), sign_in_code)
     assert driver.current_url.endswith("/my")
     assert "کمک معیشتی سه ماهه" in driver.page_source
     check_page(driver, "my-letters")
