@@ -15,6 +15,11 @@ extension CaseRules {
         answeredAt.addingTimeInterval(TimeInterval(days) * 86_400)
     }
 
+    /// The latest answer time that is due at `now`: what a pass looks for (`autoCloseAt` turned round).
+    public static func autoCloseCutoff(now: Date, days: Int) -> Date {
+        now.addingTimeInterval(-TimeInterval(days) * 86_400)
+    }
+
     /// The change that closes `c` at `now`, or nil while it is not yet due, not answered, or rated.
     /// `link` opens the case's tracking page for the SMS.
     public static func autoClose(_ c: Case, events: [CaseEvent], days: Int, now: Date, link: String) -> CaseChange? {

@@ -32,9 +32,14 @@ public struct DeadlineWatcher: Service {
             var more = false
             do {
                 more = !(try await runOnce().exhausted(limit: batchSize))
-                more = !(try await closeUnrated().exhausted(limit: batchSize)) || more
             } catch {
                 logger.error("deadline watch failed", metadata: ["error": "\(error)"])
+            }
+            // Its own attempt: a failing deadline pass does not hold up the auto-close, nor the reverse.
+            do {
+                more = !(try await closeUnrated().exhausted(limit: batchSize)) || more
+            } catch {
+                logger.error("auto-close failed", metadata: ["error": "\(error)"])
             }
             if !more { try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) } }
         }

@@ -43,6 +43,7 @@ import Testing
         let c = try Self.answered()
         let due = Self.answeredAt.addingTimeInterval(14 * 86_400)
         #expect(CaseRules.autoClose(c, events: [], days: 14, now: due.addingTimeInterval(-1), link: "L") == nil)
+        #expect(CaseRules.autoCloseCutoff(now: due, days: 14) == Self.answeredAt, "a pass at `due` looks for this answer")
         let change = try #require(CaseRules.autoClose(c, events: [], days: 14, now: due, link: "https://x/track"))
         #expect(change.case.status == .closed)
         #expect(change.actor == .system)

@@ -9,7 +9,7 @@ import SQLKit
 extension SQLStore {
     public func autoCloseAnswered(days: Int, limit: Int) async throws -> AutoClosePass {
         let at = now()
-        let cutoff = at.addingTimeInterval(-TimeInterval(days) * 86_400)
+        let cutoff = CaseRules.autoCloseCutoff(now: at, days: days)
         let due = try await client.read { db in
             try await db.raw(
                 """
