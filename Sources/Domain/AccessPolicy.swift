@@ -15,6 +15,8 @@ public enum StaffAction: String, Sendable, CaseIterable {
     case manageOutbox
     /// Follow the late referrals of their scope (escalation levels 1 and 2: the inspection queue).
     case followDeadlines
+    /// Direct an agency to act on a case, with a text and a deadline (دستور): governors, officials, inspectors.
+    case issueDirective
 
     public var nameFa: String {
         switch self {
@@ -29,6 +31,7 @@ public enum StaffAction: String, Sendable, CaseIterable {
         case .readReports: "دیدن گزارش‌های دوره‌ای"
         case .manageOutbox: "رسیدگی به صف پیامک"
         case .followDeadlines: "پیگیری مهلت‌های گذشته"
+        case .issueDirective: "صدور دستور"
         }
     }
 }
@@ -45,6 +48,7 @@ public enum AccessPolicy {
         case .viewPersonalData: Set(StaffRole.allCases)
         case .manageTokens, .manageStaff, .manageOutbox: [.admin]
         case .readReports, .followDeadlines: [.supervisor, .inspector, .official, .admin]
+        case .issueDirective: [.inspector, .official, .admin]
         }
     }
 

@@ -100,11 +100,14 @@ public struct Referral: Sendable, Hashable {
     /// When the deadline watcher next looks at this referral (`CaseRules.nextDeadlineCheck`); nil
     /// once it is no longer open or has reached the last escalation level.
     public var deadlineCheckAt: Date?
+    /// Who issued it, when it is a directive (دستور) of a governor, official or inspector rather than
+    /// screening's referral; its `note` is then the directive's text.
+    public var directedBy: DirectiveIssuer?
 
     public init(
         id: Int, caseID: Int, agencyID: Int, agencyName: String, status: ReferralStatus, note: String?, answer: String?,
         returnReason: String?, dueAt: Date, escalationLevel: Int, createdAt: Date, answeredAt: Date?,
-        remindedAt: Date? = nil, deadlineCheckAt: Date? = nil
+        remindedAt: Date? = nil, deadlineCheckAt: Date? = nil, directedBy: DirectiveIssuer? = nil
     ) {
         self.id = id
         self.caseID = caseID
@@ -120,11 +123,30 @@ public struct Referral: Sendable, Hashable {
         self.answeredAt = answeredAt
         self.remindedAt = remindedAt
         self.deadlineCheckAt = deadlineCheckAt
+        self.directedBy = directedBy
     }
+
+    public var isDirective: Bool { directedBy != nil }
 
     /// Whether the citizen's tracking shows this hop: not one the agency sent back or screening took back.
     public var visibleToCitizen: Bool { status != .cancelled && status != .returned }
 
     /// The watcher's next look as saved: none for a referral that is no longer open.
     public var watchAt: Date? { status.isOpen ? deadlineCheckAt : nil }
+}
+
+/// The staff member who issued a directive, as the inbox, the case page and the per-official list name them.
+public struct DirectiveIssuer: Sendable, Hashable {
+    public var id: Int
+    public var name: String
+    public var role: StaffRole
+
+    public init(id: Int, name: String, role: StaffRole) {
+        self.id = id
+        self.name = name
+        self.role = role
+    }
+
+    /// «دستور مریم احمدی (مسئول پاسخگو)», as the inbox and the case page mark a directive.
+    public var labelFa: String { "دستور \(name) (\(role.nameFa))" }
 }

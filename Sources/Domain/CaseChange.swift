@@ -14,8 +14,14 @@ public struct CaseChange: Sendable, Hashable {
         public var dueAt: Date
         /// The deadline watcher's first look (`CaseRules.nextDeadlineCheck`).
         public var deadlineCheckAt: Date?
+        /// The staff member who issued it, for a directive.
+        public var directedBy: Int?
 
-        public init(agencyID: Int, agencyName: String, status: ReferralStatus, note: String?, dueAt: Date, deadlineCheckAt: Date?) {
+        public init(
+            agencyID: Int, agencyName: String, status: ReferralStatus, note: String?, dueAt: Date, deadlineCheckAt: Date?,
+            directedBy: Int? = nil
+        ) {
+            self.directedBy = directedBy
             self.agencyID = agencyID
             self.agencyName = agencyName
             self.status = status

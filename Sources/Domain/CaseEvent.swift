@@ -4,7 +4,7 @@ import Foundation
 public enum CaseEventKind: String, Sendable, Codable, CaseIterable {
     case registered, referred, referralAccepted, referralAnswered, referralReturned, referralCancelled,
         answered, merged, closed, rated, reopened, escalated, personalDataViewed, referralWithdrawn, citizenDetailsChanged,
-        personalDataErased, deadlineReminded, autoClosed
+        personalDataErased, deadlineReminded, autoClosed, directed
 
     /// Whether the citizen reads this step's text too: the answers, which escalation level a late
     /// agency reached, and why the case closed itself. Notes, reasons and comments stay with the staff.
@@ -16,7 +16,7 @@ public enum CaseEventKind: String, Sendable, Codable, CaseIterable {
     public var visibleToCitizen: Bool {
         switch self {
         case .registered, .referred, .referralAccepted, .referralAnswered, .answered, .closed, .rated, .reopened,
-            .merged, .escalated, .autoClosed:
+            .merged, .escalated, .autoClosed, .directed:
             true
         case .referralReturned, .referralCancelled, .referralWithdrawn, .personalDataViewed, .citizenDetailsChanged,
             .personalDataErased, .deadlineReminded:
@@ -63,6 +63,7 @@ public struct CaseEvent: Sendable, Hashable {
         switch kind {
         case .registered: return "نامه ثبت شد."
         case .referred: return "نامه به «\(agency)» ارجاع شد."
+        case .directed: return "به «\(agency)» دستور رسیدگی به نامه داده شد."
         case .referralAccepted: return "«\(agency)» رسیدگی به نامه را آغاز کرد."
         case .referralAnswered: return "«\(agency)» پاسخ داد."
         case .referralReturned: return "«\(agency)» نامه را مربوط به خود ندانست و بازگرداند."

@@ -133,7 +133,7 @@ extension CaseRules {
             event = .init(.referralReturned, agencyID: referral.agencyID, agencyName: referral.agencyName, text: text)
         case .withdraw(let raw):
             let text = try TextInput.required(raw, field: "reason", fa: "دلیل پس گرفتن ارجاع", max: TextInput.maxNote)
-            try checkWithdraw(referral)
+            if case .staff(let staff) = actor { try checkWithdraw(referral, by: staff) } else { try checkWithdraw(referral) }
             referral.status = .cancelled
             event = .init(.referralWithdrawn, agencyID: referral.agencyID, agencyName: referral.agencyName, text: text)
         }

@@ -7,6 +7,8 @@ public enum NotificationKind: String, Sendable, Codable, CaseIterable {
     case registered
     /// SMS 2: referred, with the agency's name.
     case referred
+    /// A governor, official or inspector directed an agency to act, with the agency and the deadline.
+    case directed
     /// SMS 3: answered, with how to read it.
     case answered
     /// The letter was merged into another of the citizen's cases, with that case's tracking code.
@@ -21,6 +23,7 @@ public enum NotificationKind: String, Sendable, Codable, CaseIterable {
         switch self {
         case .registered: "ثبت نامه"
         case .referred: "ارجاع"
+        case .directed: "دستور رسیدگی"
         case .answered: "پاسخ"
         case .merged: "پیوست به نامه پیشین"
         case .autoClosed: "مختومه شدن خودکار"
@@ -75,6 +78,10 @@ public enum SMSText {
 
     public static func referred(_ code: TrackingCode, agency: String) -> String {
         "سامد: نامه شما با کد رهگیری \(PersianDigits.toPersian(code.value)) برای رسیدگی به «\(agency)» ارجاع شد."
+    }
+
+    public static func directed(_ code: TrackingCode, agency: String, due: JalaliDate) -> String {
+        "سامد: برای نامه شما با کد رهگیری \(PersianDigits.toPersian(code.value)) به «\(agency)» دستور رسیدگی تا \(JalaliFormat.date(due)) داده شد."
     }
 
     public static func merged(_ code: TrackingCode, into target: TrackingCode) -> String {

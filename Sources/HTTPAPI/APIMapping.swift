@@ -31,7 +31,21 @@ extension Components.Schemas.ReferralView {
             id: r.id, agencyId: r.agencyID, agencyName: r.agencyName, status: .init(r.status), statusLabel: r.status.nameFa,
             note: r.note, answer: r.answer, returnReason: r.returnReason, dueAt: r.dueAt,
             dueAtJalali: JalaliFormat.dateTime(r.dueAt), createdAt: r.createdAt, answeredAt: r.answeredAt,
-            escalationLevel: r.escalationLevel, clock: .init(clock))
+            escalationLevel: r.escalationLevel, clock: .init(clock), directedBy: r.directedBy.map(Components.Schemas.DirectiveIssuer.init))
+    }
+}
+
+extension Components.Schemas.DirectiveIssuer {
+    init(_ i: DirectiveIssuer) {
+        self.init(id: i.id, name: i.name, role: i.role.rawValue, roleLabel: i.role.nameFa)
+    }
+}
+
+extension Components.Schemas.DirectiveTally {
+    init(_ t: DirectiveTally) {
+        self.init(
+            issuer: .init(t.issuer), total: t.total, open: t.open, overdue: t.overdue, answeredOnTime: t.answeredOnTime,
+            answeredLate: t.answeredLate, returned: t.returned, withdrawn: t.withdrawn)
     }
 }
 
@@ -90,7 +104,8 @@ extension Components.Schemas.TrackView {
             hops: d.referrals.filter(\.visibleToCitizen).map {
                 .init(
                     agencyName: $0.agencyName, since: $0.createdAt, sinceJalali: JalaliFormat.dateTime($0.createdAt),
-                    dueAt: $0.dueAt, dueAtJalali: JalaliFormat.dateTime($0.dueAt), clock: .init(clock($0)))
+                    dueAt: $0.dueAt, dueAtJalali: JalaliFormat.dateTime($0.dueAt), clock: .init(clock($0)),
+                    directive: $0.isDirective)
             })
     }
 }

@@ -15,6 +15,7 @@ public enum APIOperation: String, CaseIterable, Sendable {
     case getReport
     case retryNotification
     case listOverdue
+    case issueDirective, listDirectives, listDirectiveOfficials
 
     /// Who may call an operation.
     public enum Access: Sendable, Equatable {
@@ -44,7 +45,8 @@ public enum APIOperation: String, CaseIterable, Sendable {
         case .listTokens, .createToken, .revokeToken: .staff(.manageTokens)
         case .getReport: .staff(.readReports)
         case .retryNotification: .staff(.manageOutbox)
-        case .listOverdue: .staff(.followDeadlines)
+        case .listOverdue, .listDirectives, .listDirectiveOfficials: .staff(.followDeadlines)
+        case .issueDirective: .staff(.issueDirective)
         }
     }
 }

@@ -55,6 +55,13 @@ public protocol CaseRepository: Sendable {
     func returnReferral(_ referralID: Int, reason: String, actor: Actor) async throws -> CaseDetail
     /// Screening takes an open referral back; reason required.
     func withdrawReferral(_ referralID: Int, reason: String, actor: Actor) async throws -> CaseDetail
+    /// `issuer` directs the agency to act on the case by `due`, with `text` (`CaseRules.issueDirective`).
+    func issueDirective(_ code: TrackingCode, to agencyID: Int, text: String, due: DirectiveDue, issuer: Staff) async throws -> CaseDetail
+    /// Directives of one issuer (or all), of one province when `scopeProvince` is set, latest due
+    /// first, one keyset page.
+    func directives(issuerID: Int?, openOnly: Bool, scopeProvince: String?, limit: Int, cursor: String?) async throws -> InboxPage
+    /// Every directive of the scope, for the tally per official.
+    func directiveRecords(scopeProvince: String?) async throws -> [Referral]
     /// A known citizen by national ID (or else mobile) and their latest cases, for the operator console.
     func citizenHistory(nationalID: NationalID?, mobile: MobileNumber?, limit: Int) async throws -> (Citizen, [CaseSummary])?
     /// A citizen's cases by the mobile they signed in with, newest first, one keyset page.

@@ -18,6 +18,8 @@ public enum SiteURL {
     case inbox
     /// Late referrals of the province: escalation level 1, or level 2 (the inspection queue).
     case overdue
+    /// Directives (دستور) per official, and one official's list.
+    case directives
     case reports
     case account
     case admin
@@ -38,7 +40,8 @@ public enum SiteURL {
     case stylesheet
     case script
 
-    public enum CaseAction: String, CaseIterable, Sendable { case answer, refer, merge, close }
+    /// answer, refer, merge and close are screening's; direct issues a directive (دستور).
+    public enum CaseAction: String, CaseIterable, Sendable { case answer, refer, merge, close, direct }
     /// accept, answer and return are the agency's; withdraw is screening's.
     public enum ReferralAction: String, CaseIterable, Sendable { case accept, answer, `return`, withdraw }
     public enum StaffAdminAction: String, CaseIterable, Sendable { case disable, enable, resetPassword = "reset-password" }
@@ -58,6 +61,7 @@ public enum SiteURL {
         case .queue: "/staff/queue"
         case .inbox: "/staff/inbox"
         case .overdue: "/staff/overdue"
+        case .directives: "/staff/directives"
         case .reports: "/staff/reports"
         case .account: "/staff/account"
         case .admin: "/staff/admin"

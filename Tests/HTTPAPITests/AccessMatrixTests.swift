@@ -72,6 +72,10 @@ import TestSupport
         case .closeCase: return (.post, "/api/v1/cases/\(code)/close", [:])
         case .listReferrals: return (.get, "/api/v1/referrals", nil)
         case .listOverdue: return (.get, "/api/v1/overdue", nil)
+        case .listDirectives: return (.get, "/api/v1/directives", nil)
+        case .listDirectiveOfficials: return (.get, "/api/v1/directives/officials", nil)
+        case .issueDirective:
+            return (.post, "/api/v1/cases/\(code)/directives", ["agencyId": target == .outOfScope ? f.otherProvinceAgency.id : f.relief.id, "text": "پیگیری فوری", "businessDays": 5])
         case .acceptReferral: return (.post, "/api/v1/referrals/\(referral)/accept", [:])
         case .answerReferral: return (.post, "/api/v1/referrals/\(referral)/answer", ["answer": "پاسخ دستگاه"])
         case .returnReferral: return (.post, "/api/v1/referrals/\(referral)/return", ["reason": "مربوط به ما نیست"])
@@ -96,7 +100,7 @@ import TestSupport
         let f = s.fixtures
         let province = target == .outOfScope ? f.otherProvince : f.province
         switch op {
-        case .getCase, .revealCitizen, .answerCase, .referCase, .mergeCase, .closeCase, .withdrawReferral:
+        case .getCase, .revealCitizen, .answerCase, .referCase, .mergeCase, .closeCase, .withdrawReferral, .issueDirective:
             let agencies = target == .outOfScope ? [f.otherProvinceAgency.id] : [f.relief.id]
             return AccessPolicy.canSee(staff, caseProvince: province, referredAgencyIDs: agencies)
         case .acceptReferral, .answerReferral, .returnReferral:

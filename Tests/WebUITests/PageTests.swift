@@ -42,7 +42,11 @@ import TestSupport
             let f = app.fixtures
             let code = try #require(try await api.post("/api/v1/cases", token: f.token("operator"), json: f.caseBody()).string("trackingCode"))
             _ = try await api.post("/api/v1/cases/\(code)/referrals", token: f.token("supervisor"), json: ["agencyIds": [f.relief.id]])
+            _ = try await api.post(
+                "/api/v1/cases/\(code)/directives", token: f.token("official"),
+                json: ["agencyId": f.bank.id, "text": "پرونده وام را تا پنج روز کاری بررسی کنید.", "businessDays": 5])
             let supervisor = try await Self.signIn(api, "supervisor")
+            let official = try await Self.signIn(api, "official")
             let operatorCookie = try await Self.signIn(api, "operator")
             let liaison = try await Self.signIn(api, "liaison")
             let admin = try await Self.signIn(api, "adminProvince")
@@ -51,7 +55,8 @@ import TestSupport
                 ("letter", "/letter", nil), ("login", "/login", nil), ("intake", "/staff/intake", operatorCookie),
                 ("queue", "/staff/queue", supervisor), ("case", "/staff/cases/\(code)", supervisor),
                 ("case-liaison", "/staff/cases/\(code)", liaison), ("inbox", "/staff/inbox", liaison),
-                ("overdue", "/staff/overdue", supervisor),
+                ("overdue", "/staff/overdue", supervisor), ("directives", "/staff/directives", official),
+                ("case-official", "/staff/cases/\(code)", official),
                 ("admin", "/staff/admin", admin), ("account", "/staff/account", liaison), ("my-sign-in", "/my/sign-in", nil),
                 ("reports", "/staff/reports?period=1402-03", supervisor),
                 ("not-found", "/no-such-page", nil),

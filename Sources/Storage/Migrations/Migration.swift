@@ -34,6 +34,7 @@ let allMigrations: [any Migration] = [
     M0016AuditLog(),
     M0017DeadlineWatch(),
     M0018AutoClose(),
+    M0019Directives(),
 ]
 
 /// Applies the migrations a database has not seen yet, each in its own transaction.

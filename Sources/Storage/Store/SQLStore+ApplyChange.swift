@@ -25,10 +25,10 @@ extension SQLStore {
             try await db.raw(
                 """
                 INSERT INTO referrals (case_id, province_code, agency_id, status, note, due_at, escalation_level,
-                    deadline_check_at, created_at, updated_at)
+                    deadline_check_at, directed_by, created_at, updated_at)
                 VALUES (\(bind: c.id), \(bind: c.provinceCode), \(bind: r.agencyID), \(bind: r.status.rawValue), \(bind: r.note),
-                    \(bind: r.dueAt.millis), 0, \(bind: r.status.isOpen ? r.deadlineCheckAt?.millis : nil), \(bind: at.millis),
-                    \(bind: at.millis))
+                    \(bind: r.dueAt.millis), 0, \(bind: r.status.isOpen ? r.deadlineCheckAt?.millis : nil), \(bind: r.directedBy),
+                    \(bind: at.millis), \(bind: at.millis))
                 """
             ).run()
         }

@@ -112,9 +112,7 @@ extension SQLStore {
         let lockClause = lock ? engine.forUpdate : ""
         return try await db.raw(
             """
-            SELECT r.id, r.case_id, r.agency_id, a.name AS agency_name, r.status, r.note, r.answer, r.return_reason,
-                r.due_at, r.escalation_level, r.created_at, r.answered_at, r.reminded_at, r.deadline_check_at
-            FROM referrals r JOIN agencies a ON a.id = r.agency_id
+            SELECT \(unsafeRaw: Self.referralColumns) FROM referrals r \(unsafeRaw: Self.referralJoins)
             WHERE r.case_id = \(bind: caseID) ORDER BY r.id\(unsafeRaw: lock && engine == .postgres ? " FOR UPDATE OF r" : "")
             """
         ).all().map(Self.referral(from:))
@@ -137,15 +135,29 @@ extension SQLStore {
         }
     }
 
+    /// The columns `referral(from:)` reads, from `referrals r` with `referralJoins`.
+    static let referralColumns = """
+        r.id, r.case_id, r.agency_id, a.name AS agency_name, r.status, r.note, r.answer, r.return_reason, r.due_at,
+        r.escalation_level, r.created_at, r.answered_at, r.reminded_at, r.deadline_check_at, r.directed_by,
+        d.display_name AS directed_by_name, d.role AS directed_by_role
+        """
+
+    /// The agency a referral went to, and who issued it when it is a directive.
+    static let referralJoins = "JOIN agencies a ON a.id = r.agency_id LEFT JOIN staff d ON d.id = r.directed_by"
+
     static func referral(from row: any SQLRow) throws -> Referral {
-        Referral(
+        let issuer = try row.optionalInt("directed_by").map { id in
+            DirectiveIssuer(
+                id: id, name: try row.string("directed_by_name"), role: try row.enumValue("directed_by_role", as: StaffRole.self))
+        }
+        return Referral(
             id: try row.int("id"), caseID: try row.int("case_id"), agencyID: try row.int("agency_id"),
             agencyName: try row.string("agency_name"), status: try row.enumValue("status", as: ReferralStatus.self),
             note: try row.optionalString("note"), answer: try row.optionalString("answer"),
             returnReason: try row.optionalString("return_reason"), dueAt: try row.date("due_at"),
             escalationLevel: try row.int("escalation_level"), createdAt: try row.date("created_at"),
             answeredAt: try row.optionalDate("answered_at"), remindedAt: try row.optionalDate("reminded_at"),
-            deadlineCheckAt: try row.optionalDate("deadline_check_at"))
+            deadlineCheckAt: try row.optionalDate("deadline_check_at"), directedBy: issuer)
     }
 
     /// Everything about one case, read on the given connection (inside a write, it sees that write).

@@ -26,11 +26,7 @@ extension SQLStore {
             // One more than a referral may name is enough for the rule to refuse the list.
             var agencies: [AgencyRef] = []
             for id in CaseRules.referralTargets(agencyIDs).prefix(CaseRules.maxAgenciesPerReferral + 1) {
-                // Shared lock: an admin deactivating the agency waits for this referral (and then sees it).
-                let share = engine == .postgres ? " FOR SHARE" : ""
-                if let row = try await db.raw("SELECT name, active FROM agencies WHERE id = \(bind: id)\(unsafeRaw: share)").first() {
-                    agencies.append(AgencyRef(id: id, name: try row.string("name"), active: try row.bool("active")))
-                }
+                if let agency = try await agencyRef(db, id: id) { agencies.append(agency) }
             }
             let change = try CaseRules.refer(
                 c, to: agencyIDs, agencies: agencies, existing: existing, note: note,

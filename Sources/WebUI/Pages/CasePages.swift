@@ -13,6 +13,9 @@ extension WebUI {
         struct ReferralRow {
             let id: Int; let agency: String; let statusLabel: String; let due: String; let clock: ClockView; let answer: String?
             let reason: String?
+            /// «دستور …» and who issued it, for a directive.
+            let directive: String?
+            let directiveText: String?
             let mine: Bool; let canAccept: Bool; let acceptURL: String; let answerURL: String; let returnURL: String
             /// Screening may take an open referral back.
             let canWithdraw: Bool; let withdrawURL: String
@@ -23,6 +26,8 @@ extension WebUI {
             let answerURL: String; let referURL: String; let mergeURL: String; let closeURL: String
             let agencies: [AgencyChoice]
         }
+        /// The directive form, for governors, officials and inspectors while the case may take one.
+        struct Directing { let url: String; let agencies: [AgencyChoice]; let days: String; let maxDays: String }
         let layout: Layout
         let csrf: String
         let code: String
@@ -43,6 +48,7 @@ extension WebUI {
         let referrals: [ReferralRow]
         let hasReferrals: Bool
         let screening: Screening?
+        let directing: Directing?
         let timeline: [Step]
     }
 
@@ -50,12 +56,15 @@ extension WebUI {
         "answer": "پاسخ ثبت شد و پیامک آن برای شهروند فرستاده می‌شود.", "refer": "نامه ارجاع شد.",
         "merge": "نامه ادغام شد.", "close": "نامه مختومه شد.", "accept": "رسیدگی آغاز شد.",
         "return": "ارجاع بازگردانده شد.", "withdraw": "ارجاع پس گرفته شد.",
+        "direct": "دستور صادر شد و پیامک آن برای شهروند فرستاده می‌شود.",
     ]
 
     /// Every form on the case page (`case.mustache`): screening's answer, refer, merge and close, and
     /// a referral's accept, answer and return; each sends the fields it has.
     struct CaseForm: PageForm {
         var _csrf, version, answer, note, target, reason: String?
+        /// A directive's agency, text and deadline (business days or a Jalali day).
+        var directiveAgency, text, days, dueDate: String?
         /// The agencies ticked for a referral, sent as `agency[]`.
         var agency: [String]?
     }
@@ -78,12 +87,12 @@ extension WebUI {
                     updated, staff: staff, csrf: csrf, notice: "مشخصات کامل شهروند نمایش داده شد و این نمایش در تاریخچه نامه ثبت شد.",
                     revealed: true)
             }
-            let (staff, csrf) = try await signedInStaff(may: .screenCase, csrf: form._csrf)
-            let caller = StaffCaller(staff)
-            let detail = try await visibleCase(raw, to: staff)
             guard let action = context.parameters.get("action").flatMap(SiteURL.CaseAction.init(rawValue:)) else {
                 throw DomainError.notFound("page", fa: "صفحه")
             }
+            let (staff, csrf) = try await signedInStaff(may: action == .direct ? .issueDirective : .screenCase, csrf: form._csrf)
+            let caller = StaffCaller(staff)
+            let detail = try await visibleCase(raw, to: staff)
             let code = detail.case.trackingCode
             let version = form.version.flatMap { Int($0) }
             do {
@@ -97,6 +106,10 @@ extension WebUI {
                     _ = try await workflow.merge(code, into: try Self.pageTrackingCode(form.target ?? ""), by: caller)
                 case .close:
                     _ = try await workflow.close(code, note: form.note, by: caller)
+                case .direct:
+                    _ = try await workflow.issueDirective(
+                        code, to: Int(form.directiveAgency ?? "") ?? 0, text: form.text ?? "",
+                        due: try DirectiveDue(typedDays: form.days, dueDate: form.dueDate), by: caller)
                 }
             } catch let error as DomainError where [.invalid, .conflict, .notFound].contains(error.kind) {
                 return try await casePage(detail, staff: staff, csrf: csrf, error: error.messageFa, status: .badRequest)
@@ -147,15 +160,27 @@ extension WebUI {
                 mergeURL: SiteURL.caseAction(code, .merge).path, closeURL: SiteURL.caseAction(code, .close).path,
                 agencies: agencies.map { .init(id: $0.id, name: $0.name, suggested: $0.id == suggested) })
         }
+        var directing: CaseModel.Directing?
+        if (try? AccessPolicy.require(staff, may: .issueDirective)) != nil, (try? CaseRules.checkDirective(c)) != nil {
+            let category = try await reference.categories(includeInactive: true).first { $0.code == c.categoryCode }
+            let agencies = try await reference.agencies(province: c.provinceCode, kind: nil, includeInactive: false)
+                .sorted { ($0.provinceCode == c.provinceCode ? 0 : 1, $0.id) < ($1.provinceCode == c.provinceCode ? 0 : 1, $1.id) }
+            directing = .init(
+                url: SiteURL.caseAction(code, .direct).path,
+                agencies: agencies.map { .init(id: $0.id, name: $0.name, suggested: false) },
+                days: Show.number(category?.answerDays ?? Domain.Category.defaultAnswerDays),
+                maxDays: Show.number(CaseRules.maxDirectiveDays))
+        }
         let referrals = detail.referrals.map { r in
             CaseModel.ReferralRow(
                 id: r.id, agency: r.agencyName, statusLabel: r.status.nameFa, due: Show.dateTime(r.dueAt),
                 clock: ClockView(workflow.clock(r), escalationLevel: r.escalationLevel), answer: r.answer,
                 reason: r.returnReason,
+                directive: r.directedBy?.labelFa, directiveText: r.isDirective ? r.note : nil,
                 mine: r.status.isOpen && AccessPolicy.canHandle(staff, referralAgencyID: r.agencyID, caseProvince: c.provinceCode),
                 canAccept: r.status == .pending, acceptURL: SiteURL.referralAction(r.id, .accept).path,
                 answerURL: SiteURL.referralAction(r.id, .answer).path, returnURL: SiteURL.referralAction(r.id, .return).path,
-                canWithdraw: screening != nil && (try? CaseRules.checkWithdraw(r)) != nil,
+                canWithdraw: screening != nil && (try? CaseRules.checkWithdraw(r, by: staff)) != nil,
                 withdrawURL: SiteURL.referralAction(r.id, .withdraw).path)
         }
         let identify = AccessPolicy.mayIdentifyCitizen(staff, confidential: c.confidential)
@@ -172,6 +197,7 @@ extension WebUI {
             provinceName: detail.provinceName, createdAt: Show.dateTime(c.createdAt),
             citizen: citizen, identityURL: identify && !revealed ? SiteURL.caseIdentity(code).path : nil,
             body: c.body, answer: c.answer, referrals: referrals, hasReferrals: !referrals.isEmpty, screening: screening,
+            directing: directing,
             timeline: detail.events.map {
                 .init(at: Show.dateTime($0.at), description: $0.descriptionFa, actor: $0.actorName, text: $0.text)
             })

@@ -8,7 +8,11 @@ import Storage
 /// A liaison's inbox: their agency's open referrals, coloured by how close the deadline is.
 extension WebUI {
     struct InboxModel {
-        struct Item { let code: String; let url: String; let subject: String; let statusLabel: String; let due: String; let clock: ClockView }
+        struct Item {
+            let code: String; let url: String; let subject: String; let statusLabel: String; let due: String; let clock: ClockView
+            /// «دستور …» for a directive.
+            let directive: String?
+        }
         let layout: Layout
         let agencyName: String
         let count: String
@@ -34,7 +38,8 @@ extension WebUI {
                         code: Show.digits(entry.trackingCode.value), url: SiteURL.staffCase(entry.trackingCode.value).path,
                         subject: entry.subject, statusLabel: entry.referral.status.nameFa,
                         due: Show.dateTime(entry.referral.dueAt),
-                        clock: ClockView(workflow.clock(entry.referral), escalationLevel: entry.referral.escalationLevel))
+                        clock: ClockView(workflow.clock(entry.referral), escalationLevel: entry.referral.escalationLevel),
+                        directive: entry.referral.directedBy?.labelFa)
                 },
                 nextURL: inboxPage.nextCursor.map { SiteURL.inbox.path + "?cursor=" + $0 })
             return render("inbox", model)

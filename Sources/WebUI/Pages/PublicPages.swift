@@ -22,7 +22,11 @@ extension WebUI {
     struct CitizenCase {
         struct Step { let at: String; let description: String; let text: String? }
         /// One agency that has (or had) the letter: since when, due when, and where it stands.
-        struct Hop { let agency: String; let since: String; let due: String; let clock: ClockView }
+        struct Hop {
+            let agency: String; let since: String; let due: String; let clock: ClockView
+            /// A governor's, official's or inspector's directive (no name: the citizen sees the office, not the person).
+            let directive: Bool
+        }
         struct Rating { let value: Int; let label: String }
         let code: String
         let mobile: String
@@ -58,7 +62,7 @@ extension WebUI {
             hops = detail.referrals.filter(\.visibleToCitizen).map {
                 .init(
                     agency: $0.agencyName, since: Show.dateTime($0.createdAt), due: Show.dateTime($0.dueAt),
-                    clock: ClockView(clock($0), escalationLevel: $0.escalationLevel))
+                    clock: ClockView(clock($0), escalationLevel: $0.escalationLevel), directive: $0.isDirective)
             }
             hasHops = !hops.isEmpty
             canRate = CaseRules.mayRate(c, events: detail.events)

@@ -38,7 +38,10 @@ struct Layout: Sendable {
             if AccessPolicy.roles(for: .registerCase).contains(staff.role) { items.append(("ثبت تماس و نامه", .intake)) }
             if AccessPolicy.roles(for: .screenCase).contains(staff.role) { items.append(("صف پایش", .queue)) }
             if AccessPolicy.roles(for: .handleReferral).contains(staff.role) { items.append(("کارتابل دستگاه", .inbox)) }
-            if AccessPolicy.roles(for: .followDeadlines).contains(staff.role) { items.append(("مهلت‌های گذشته", .overdue)) }
+            if AccessPolicy.roles(for: .followDeadlines).contains(staff.role) {
+                items.append(("مهلت‌های گذشته", .overdue))
+                items.append(("دستورها", .directives))
+            }
             if AccessPolicy.roles(for: .readReports).contains(staff.role) { items.append(("گزارش‌ها", .reports)) }
             if AccessPolicy.roles(for: .manageStaff).contains(staff.role) { items.append(("مدیریت کاربران", .admin)) }
             if AccessPolicy.roles(for: .manageOutbox).contains(staff.role) { items.append(("صف پیامک", .outbox)) }
