@@ -138,7 +138,7 @@ extension Components.Schemas.Report {
             agencies: r.agencies.map {
                 .init(
                     agencyId: $0.agencyID, agencyName: $0.agencyName, referred: $0.referred, answered: $0.answered,
-                    answeredOnTime: $0.answeredOnTime, overdue: $0.overdue, open: $0.open,
+                    answeredOnTime: $0.answeredOnTime, overdue: $0.overdue, open: $0.open, returned: $0.returned,
                     meanDaysToAnswer: $0.meanDaysToAnswer)
             })
     }

@@ -26,6 +26,8 @@ public struct CaseReport: Sendable, Equatable {
         public var overdue: Int
         /// Still pending or accepted (overdue or not).
         public var open: Int
+        /// Sent back as not the agency's: each counts against it, as an answer it did not give.
+        public var returned: Int
         /// Mean time from referral to answer over the answered ones, in days; nil when none answered.
         public var meanDaysToAnswer: Double?
     }

@@ -19,7 +19,7 @@ import TestSupport
             webBody["channel"] = "web"
             webBody["kind"] = "complaint"
             let assistance = try await register(webBody)
-            _ = try await register(f.caseBody(nationalID: "3982597919", mobile: "09129998877"))
+            let third = try await register(f.caseBody(nationalID: "3982597919", mobile: "09129998877"))
             _ = try await register(
                 f.caseBody(nationalID: "0499370899", mobile: "09125554433", province: f.otherProvince), as: "operatorOther")
 
@@ -40,6 +40,13 @@ import TestSupport
                     .status == 200)
             #expect(
                 try await api.post("/api/v1/track/\(assistance)/rating", json: ["mobile": "09351112233", "rating": 5]).status == 200)
+            // the third letter goes to the bank, which sends it back as not its own: a return counts against it
+            let thirdReferral = try #require(
+                try await api.post("/api/v1/cases/\(third)/referrals", token: f.token("supervisor"), json: ["agencyIds": [f.bank.id]])
+                    .list("referrals").first?["id"] as? Int)
+            #expect(
+                try await api.post("/api/v1/referrals/\(thirdReferral)/return", token: f.token("liaisonBank"), json: ["reason": "مربوط به بانک نیست"])
+                    .status == 200)
             // a month later the bank's referral is long overdue
             app.clock.advance(by: 30 * 86_400)
 
@@ -81,7 +88,8 @@ import TestSupport
             let days = try #require(relief["meanDaysToAnswer"] as? Double)
             #expect(abs(days - 1) < 0.001)
             let bank = try #require(agencies[f.bank.id])
-            #expect(bank["referred"] as? Int == 1 && bank["answered"] as? Int == 0 && bank["open"] as? Int == 1)
+            #expect(bank["referred"] as? Int == 2 && bank["answered"] as? Int == 0 && bank["open"] as? Int == 1)
+            #expect(bank["returned"] as? Int == 1 && relief["returned"] as? Int == 0)
             #expect(bank["overdue"] as? Int == 1)
             #expect(bank["meanDaysToAnswer"] == nil)
 

@@ -71,12 +71,14 @@ extension SQLStore {
     {
         let open: SQLQueryString = "r.status IN (\(unsafeRaw: Self.openReferralStatuses))"
         let answered = Self.literal(ReferralStatus.answered.rawValue)
+        let returned = Self.literal(ReferralStatus.returned.rawValue)
         let sql: SQLQueryString = """
             SELECT r.agency_id, a.name AS agency_name, COUNT(*) AS referred,
                 COUNT(*) FILTER (WHERE r.status = \(unsafeRaw: answered)) AS answered,
                 COUNT(*) FILTER (WHERE r.status = \(unsafeRaw: answered) AND r.answered_at <= r.due_at) AS on_time,
                 COUNT(*) FILTER (WHERE \(open) AND r.due_at < \(bind: asOf.millis)) AS overdue,
                 COUNT(*) FILTER (WHERE \(open)) AS open_now,
+                COUNT(*) FILTER (WHERE r.status = \(unsafeRaw: returned)) AS returned,
                 CAST(COALESCE(SUM(r.answered_at - r.created_at) FILTER (WHERE r.status = \(unsafeRaw: answered)), 0) AS BIGINT)
                     AS answer_millis
             FROM referrals r\(unsafeRaw: Self.reportIndex(engine, "referrals_for_reports")) JOIN agencies a ON a.id = r.agency_id
@@ -88,7 +90,7 @@ extension SQLStore {
             return CaseReport.AgencyLine(
                 agencyID: try row.int("agency_id"), agencyName: try row.string("agency_name"),
                 referred: try row.int("referred"), answered: answered, answeredOnTime: try row.int("on_time"),
-                overdue: try row.int("overdue"), open: try row.int("open_now"),
+                overdue: try row.int("overdue"), open: try row.int("open_now"), returned: try row.int("returned"),
                 meanDaysToAnswer: answered > 0 ? Double(try row.int("answer_millis")) / Double(answered) / 86_400_000 : nil)
         }
     }

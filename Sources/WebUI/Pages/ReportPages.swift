@@ -11,7 +11,7 @@ extension WebUI {
         struct Row { let label: String; let count: String; let share: String }
         struct Table { let title: String; let rows: [Row] }
         struct AgencyRow {
-            let name: String; let referred: String; let answered: String; let onTime: String; let overdue: String
+            let name: String; let referred: String; let answered: String; let onTime: String; let overdue: String; let returned: String
             let open: String; let meanDays: String; let late: Bool
         }
         struct Shortcut { let label: String; let url: String }
@@ -99,7 +99,7 @@ extension WebUI {
                 .init(
                     name: $0.agencyName, referred: Show.number($0.referred), answered: Show.number($0.answered),
                     onTime: percent($0.answeredOnTime, of: $0.answered), overdue: Show.number($0.overdue),
-                    open: Show.number($0.open),
+                    returned: Show.number($0.returned), open: Show.number($0.open),
                     meanDays: $0.meanDaysToAnswer.map { Show.digits(String(format: "%.1f", $0)) } ?? "—", late: $0.overdue > 0)
             },
             empty: r.cases == 0)
