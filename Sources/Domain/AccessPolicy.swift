@@ -17,6 +17,8 @@ public enum StaffAction: String, Sendable, CaseIterable {
     case followDeadlines
     /// Direct an agency to act on a case, with a text and a deadline (دستور): governors, officials, inspectors.
     case issueDirective
+    /// Decide a citizen's appeal (the inspection office): the answer stands, or the case is examined again.
+    case decideAppeal
 
     public var nameFa: String {
         switch self {
@@ -32,6 +34,7 @@ public enum StaffAction: String, Sendable, CaseIterable {
         case .manageOutbox: "رسیدگی به صف پیامک"
         case .followDeadlines: "پیگیری مهلت‌های گذشته"
         case .issueDirective: "صدور دستور"
+        case .decideAppeal: "تصمیم درباره اعتراض شهروند"
         }
     }
 }
@@ -49,6 +52,7 @@ public enum AccessPolicy {
         case .manageTokens, .manageStaff, .manageOutbox: [.admin]
         case .readReports, .followDeadlines: [.supervisor, .inspector, .official, .admin]
         case .issueDirective: [.inspector, .official, .admin]
+        case .decideAppeal: [.inspector, .admin]
         }
     }
 

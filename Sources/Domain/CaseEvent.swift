@@ -4,19 +4,19 @@ import Foundation
 public enum CaseEventKind: String, Sendable, Codable, CaseIterable {
     case registered, referred, referralAccepted, referralAnswered, referralReturned, referralCancelled,
         answered, merged, closed, rated, reopened, escalated, personalDataViewed, referralWithdrawn, citizenDetailsChanged,
-        personalDataErased, deadlineReminded, autoClosed, directed
+        personalDataErased, deadlineReminded, autoClosed, directed, objected, appealDecided
 
     /// Whether the citizen reads this step's text too: the answers, which escalation level a late
     /// agency reached, and why the case closed itself. Notes, reasons and comments stay with the staff.
     public var textVisibleToCitizen: Bool {
-        self == .answered || self == .referralAnswered || self == .escalated || self == .autoClosed
+        self == .answered || self == .referralAnswered || self == .escalated || self == .autoClosed || self == .appealDecided
     }
 
     /// Whether the citizen sees this step when following the case.
     public var visibleToCitizen: Bool {
         switch self {
         case .registered, .referred, .referralAccepted, .referralAnswered, .answered, .closed, .rated, .reopened,
-            .merged, .escalated, .autoClosed, .directed:
+            .merged, .escalated, .autoClosed, .directed, .objected, .appealDecided:
             true
         case .referralReturned, .referralCancelled, .referralWithdrawn, .personalDataViewed, .citizenDetailsChanged,
             .personalDataErased, .deadlineReminded:
@@ -73,6 +73,8 @@ public struct CaseEvent: Sendable, Hashable {
         case .closed: return "نامه مختومه شد."
         case .autoClosed: return "شهروند پاسخ را در مهلت ارزیابی نکرد و نامه خودکار مختومه شد."
         case .rated: return "شهروند به پاسخ امتیاز داد."
+        case .objected: return "شهروند به پاسخ اعتراض کرد."
+        case .appealDecided: return "اداره بازرسی درباره اعتراض تصمیم گرفت."
         case .reopened: return "نامه برای بررسی دوباره بازگشایی شد."
         case .escalated: return "مهلت پاسخ «\(agency)» گذشت و موضوع پیگیری شد."
         case .deadlineReminded: return "مهلت پاسخ «\(agency)» نزدیک است؛ به رابط دستگاه یادآوری شد."

@@ -24,7 +24,7 @@ extension CaseRules {
     /// `link` opens the case's tracking page for the SMS.
     public static func autoClose(_ c: Case, events: [CaseEvent], days: Int, now: Date, link: String) -> CaseChange? {
         guard c.status == .answered, let since = c.answeredAt, now >= autoCloseAt(answeredAt: since, days: days),
-            !latestAnswerRated(events)
+            !latestAnswerJudged(events)
         else { return nil }
         var change = CaseChange(c, actor: .system)
         change.case.status = .closed

@@ -58,7 +58,7 @@ public enum CaseRules {
                 en: "Rating must be between 1 and 5.", field: "rating")
         }
         guard c.status == .answered || c.status == .closed else { throw .transition("امتیاز دادن", from: c.status) }
-        guard !latestAnswerRated(events) else {
+        guard !latestAnswerJudged(events) else {
             throw DomainError(
                 .conflict, "already_rated", fa: "به این پاسخ پیش‌تر امتیاز داده‌اید؛ پس از پاسخ تازه می‌توانید دوباره امتیاز دهید.",
                 en: "This answer has already been rated; a new answer can be rated again.", field: "rating")
@@ -70,10 +70,10 @@ public enum CaseRules {
         (try? checkRate(c, events: events, rating: 5)) != nil
     }
 
-    /// Whether a rating follows the latest answer in the history.
-    static func latestAnswerRated(_ events: [CaseEvent]) -> Bool {
+    /// Whether the citizen gave their verdict on the latest answer in the history: a rating or an objection.
+    static func latestAnswerJudged(_ events: [CaseEvent]) -> Bool {
         let start = events.lastIndex { $0.kind == .answered } ?? events.startIndex
-        return events[start...].contains { $0.kind == .rated }
+        return events[start...].contains { $0.kind == .rated || $0.kind == .objected }
     }
 
     /// What a rating does: 1–2 sends the case back to screening; 3–5 closes it.

@@ -13,6 +13,8 @@ public enum NotificationKind: String, Sendable, Codable, CaseIterable {
     case answered
     /// The letter was merged into another of the citizen's cases, with that case's tracking code.
     case merged
+    /// The inspection office decided the citizen's appeal.
+    case appealDecided
     /// The answer was neither rated nor objected to in time, and the case closed itself.
     case autoClosed
     /// A citizen's one-time sign-in code: belongs to no case, goes out before every other kind, is
@@ -27,6 +29,7 @@ public enum NotificationKind: String, Sendable, Codable, CaseIterable {
         case .answered: "پاسخ"
         case .merged: "پیوست به نامه پیشین"
         case .autoClosed: "مختومه شدن خودکار"
+        case .appealDecided: "تصمیم درباره اعتراض"
         case .signInCode: "کد ورود"
         }
     }
@@ -91,6 +94,12 @@ public enum SMSText {
     /// `link` opens the case's tracking page, where a rating is still taken (1–2 reopens the case).
     public static func autoClosed(_ code: TrackingCode, days: Int, link: String) -> String {
         "سامد: نامه شما با کد رهگیری \(PersianDigits.toPersian(code.value)) چون پاسخ آن تا \(PersianDigits.toPersian(String(days))) روز ارزیابی نشد مختومه شد. اگر از پاسخ راضی نیستید همچنان می‌توانید امتیاز دهید: \(link)"
+    }
+
+    /// `link` opens the case's tracking page, where the decision's reasons are shown.
+    public static func appealDecided(_ code: TrackingCode, _ outcome: AppealOutcome, link: String) -> String {
+        let what = outcome == .answerStands ? "پاسخ پیشین به قوت خود باقی ماند و نامه مختومه شد" : "اعتراض شما وارد دانسته شد و نامه دوباره بررسی می‌شود"
+        return "سامد: اعتراض شما به پاسخ نامه با کد رهگیری \(PersianDigits.toPersian(code.value)) بررسی شد؛ \(what). دیدن دلایل: \(link)"
     }
 
     /// `link` opens the case's tracking page (the app builds it from its page table).

@@ -95,7 +95,7 @@ extension Components.Schemas.TrackView {
             trackingCode: c.trackingCode.value, status: .init(c.status), statusLabel: c.status.nameFa,
             kindLabel: c.kind.nameFa, subject: c.subject, registeredAtJalali: JalaliFormat.dateTime(c.createdAt),
             answer: c.status == .answered || c.status == .closed ? c.answer : nil,
-            canRate: CaseRules.mayRate(c, events: d.events), rating: c.rating,
+            canRate: CaseRules.mayRate(c, events: d.events), canObject: CaseRules.mayObject(c, events: d.events), rating: c.rating,
             timeline: d.events.filter(\.kind.visibleToCitizen).map { e in
                 .init(
                     at: e.at, atJalali: JalaliFormat.dateTime(e.at), description: e.descriptionFa,

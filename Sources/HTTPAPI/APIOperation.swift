@@ -16,6 +16,7 @@ public enum APIOperation: String, CaseIterable, Sendable {
     case retryNotification
     case listOverdue
     case issueDirective, listDirectives, listDirectiveOfficials
+    case objectToAnswer, decideAppeal
 
     /// Who may call an operation.
     public enum Access: Sendable, Equatable {
@@ -31,7 +32,7 @@ public enum APIOperation: String, CaseIterable, Sendable {
 
     public var access: Access {
         switch self {
-        case .getHealth, .listProvinces, .listAgencies, .listCategories, .trackCase, .rateCase, .requestCitizenCode,
+        case .getHealth, .listProvinces, .listAgencies, .listCategories, .trackCase, .rateCase, .objectToAnswer, .requestCitizenCode,
             .createCitizenSession, .createSession, .getSession, .deleteSession:
             .open
         case .listMyCases: .citizen
@@ -47,6 +48,7 @@ public enum APIOperation: String, CaseIterable, Sendable {
         case .retryNotification: .staff(.manageOutbox)
         case .listOverdue, .listDirectives, .listDirectiveOfficials: .staff(.followDeadlines)
         case .issueDirective: .staff(.issueDirective)
+        case .decideAppeal: .staff(.decideAppeal)
         }
     }
 }

@@ -45,3 +45,19 @@ extension SamadAPI {
         return .ok(.init(body: .json(.init(detail, viewer: caller.staff, clock: workflow.clock))))
     }
 }
+
+/// The inspection office's decision on a citizen's appeal.
+extension SamadAPI {
+    func decideAppeal(_ input: Operations.DecideAppeal.Input) async throws -> Operations.DecideAppeal.Output {
+        let caller = try await staffCaller(for: .decideAppeal)
+        guard case .json(let body) = input.body else { throw DomainError.malformedRequest }
+        let outcome: AppealOutcome =
+            switch body.outcome {
+            case .answerStands: .answerStands
+            case .reexamine: .reexamine
+            }
+        let detail = try await workflow.decideAppeal(
+            try Self.trackingCode(input.path.trackingCode), outcome: outcome, reasons: body.reasons, by: caller)
+        return .ok(.init(body: .json(.init(detail, viewer: caller.staff, clock: workflow.clock))))
+    }
+}

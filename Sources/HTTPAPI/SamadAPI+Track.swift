@@ -19,6 +19,13 @@ extension SamadAPI {
         return .ok(.init(body: .json(.init(detail, clock: workflow.clock))))
     }
 
+    func objectToAnswer(_ input: Operations.ObjectToAnswer.Input) async throws -> Operations.ObjectToAnswer.Output {
+        guard case .json(let body) = input.body else { throw DomainError.malformedRequest }
+        let detail = try await workflow.object(
+            try Self.trackingCode(input.path.trackingCode), mobile: try Self.mobile(body.mobile), text: body.text)
+        return .ok(.init(body: .json(.init(detail, clock: workflow.clock))))
+    }
+
     static func mobile(_ raw: String) throws -> MobileNumber {
         do { return try MobileNumber(parsing: raw) } catch { throw DomainError(error, field: "mobile") }
     }

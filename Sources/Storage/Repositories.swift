@@ -68,6 +68,10 @@ public protocol CaseRepository: Sendable {
     func details(forMobile mobile: MobileNumber, limit: Int, cursor: String?) async throws -> CitizenCasesPage
     /// Writes to the case's history that `actor` saw the citizen's full identity.
     func recordPersonalDataView(caseID: Int, actor: Actor) async throws
+    /// The citizen's objection to the answer (`CaseRules.object`); the mobile must be the case's.
+    func object(_ code: TrackingCode, mobile: MobileNumber, text: String) async throws -> CaseDetail
+    /// The inspection office's decision on a reopened case's appeal (`CaseRules.decideAppeal`).
+    func decideAppeal(_ code: TrackingCode, outcome: AppealOutcome, reasons: String, actor: Actor) async throws -> CaseDetail
     /// The citizen's rating; the mobile must be the case's.
     func rate(_ code: TrackingCode, mobile: MobileNumber, rating: Int, comment: String?) async throws -> CaseDetail
 }

@@ -7,6 +7,8 @@ public enum SiteURL {
     /// One case's tracking page, the code filled in: where SMS 3 sends the citizen.
     case trackCase(String)
     case rate
+    /// The citizen's objection to an answer.
+    case object
     case letter
     /// The letter form's first step: a sign-in code to the mobile the letter will be registered with.
     case letterCode
@@ -40,8 +42,9 @@ public enum SiteURL {
     case stylesheet
     case script
 
-    /// answer, refer, merge and close are screening's; direct issues a directive (دستور).
-    public enum CaseAction: String, CaseIterable, Sendable { case answer, refer, merge, close, direct }
+    /// answer, refer, merge and close are screening's; direct issues a directive (دستور); appeal is the
+    /// inspection office's decision on a citizen's appeal.
+    public enum CaseAction: String, CaseIterable, Sendable { case answer, refer, merge, close, direct, appeal }
     /// accept, answer and return are the agency's; withdraw is screening's.
     public enum ReferralAction: String, CaseIterable, Sendable { case accept, answer, `return`, withdraw }
     public enum StaffAdminAction: String, CaseIterable, Sendable { case disable, enable, resetPassword = "reset-password" }
@@ -52,6 +55,7 @@ public enum SiteURL {
         case .track: "/track"
         case .trackCase(let code): "/track/\(code)"
         case .rate: "/track/rate"
+        case .object: "/track/object"
         case .letter: "/letter"
         case .letterCode: "/letter/code"
         case .login: "/login"

@@ -21,6 +21,12 @@ extension CaseWorkflow {
         return try await cases.rate(code, mobile: mobile, rating: rating, comment: comment)
     }
 
+    /// The citizen objects to the answer (`CaseRules.object`): an appeal, like a rating of 1–2.
+    public func object(_ code: TrackingCode, mobile: MobileNumber, text: String) async throws -> CaseDetail {
+        try await limitTracking(code)
+        return try await cases.object(code, mobile: mobile, text: text)
+    }
+
     /// The signed-in citizen's letters, newest first, one keyset page.
     public func citizenCases(_ mobile: MobileNumber, limit: Int, cursor: String?) async throws -> CitizenCasesPage {
         try await cases.details(forMobile: mobile, limit: limit, cursor: cursor)

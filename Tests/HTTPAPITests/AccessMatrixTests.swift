@@ -72,6 +72,8 @@ import TestSupport
         case .closeCase: return (.post, "/api/v1/cases/\(code)/close", [:])
         case .listReferrals: return (.get, "/api/v1/referrals", nil)
         case .listOverdue: return (.get, "/api/v1/overdue", nil)
+        case .objectToAnswer: return (.post, "/api/v1/track/\(code)/objection", ["mobile": "09121234567", "text": "پاسخ کامل نیست"])
+        case .decideAppeal: return (.post, "/api/v1/cases/\(code)/appeal-decision", ["outcome": "reexamine", "reasons": "بررسی دوباره"])
         case .listDirectives: return (.get, "/api/v1/directives", nil)
         case .listDirectiveOfficials: return (.get, "/api/v1/directives/officials", nil)
         case .issueDirective:
@@ -100,7 +102,7 @@ import TestSupport
         let f = s.fixtures
         let province = target == .outOfScope ? f.otherProvince : f.province
         switch op {
-        case .getCase, .revealCitizen, .answerCase, .referCase, .mergeCase, .closeCase, .withdrawReferral, .issueDirective:
+        case .getCase, .revealCitizen, .answerCase, .referCase, .mergeCase, .closeCase, .withdrawReferral, .issueDirective, .decideAppeal:
             let agencies = target == .outOfScope ? [f.otherProvinceAgency.id] : [f.relief.id]
             return AccessPolicy.canSee(staff, caseProvince: province, referredAgencyIDs: agencies)
         case .acceptReferral, .answerReferral, .returnReferral:

@@ -91,7 +91,7 @@ import TestSupport
         for route in posts {
             switch route {
             case "/staff/cases/{code}/{action}":
-                paths += ["identity", "answer", "refer", "merge", "close", "direct"].map { "/staff/cases/\(code)/\($0)" }
+                paths += ["identity", "answer", "refer", "merge", "close", "direct", "appeal"].map { "/staff/cases/\(code)/\($0)" }
             case "/staff/referrals/{id}/{action}":
                 paths += ["accept", "answer", "return", "withdraw"].map { "/staff/referrals/\(referral)/\($0)" }
             case "/staff/admin/staff/{id}/{action}":

@@ -15,14 +15,14 @@ import TestSupport
     /// Every page route the router serves, each with the rule the matrix below checks it against.
     /// A new page route missing here fails `everyPageRouteHasARule`.
     static let rules: [String: String] = [
-        "GET /": "anyone", "GET /track": "anyone (rate-limited)", "GET /track/{code}": "anyone", "POST /track/rate": "anyone with code and mobile",
+        "GET /": "anyone", "GET /track": "anyone (rate-limited)", "GET /track/{code}": "anyone", "POST /track/rate": "anyone with code and mobile", "POST /track/object": "anyone with code and mobile",
         "GET /letter": "anyone", "POST /letter": "anyone with the code sent to the mobile, or a citizen session", "POST /letter/code": "anyone (rate-limited)", "GET /login": "anyone", "POST /login": "anyone (rate-limited)",
         "POST /logout": "session with CSRF", "GET /my": "citizen session", "GET /my/sign-in": "anyone",
         "POST /my/sign-in": "anyone (rate-limited)", "POST /my/code": "anyone (rate-limited)",
         "GET /staff": "staff", "GET /staff/intake": "registerCase", "POST /staff/intake": "registerCase",
         "GET /staff/queue": "screenCase", "GET /staff/inbox": "handleReferral", "GET /staff/overdue": "followDeadlines, referrals of their province", "GET /staff/directives": "followDeadlines, directives of their province", "GET /staff/reports": "readReports, province in scope",
         "GET /staff/cases/{code}": "readCases, in scope",
-        "POST /staff/cases/{code}/{action}": "screenCase, in scope (direct: issueDirective, in scope)", "POST /staff/referrals/{id}/{action}": "handleReferral, own agency (withdraw: screenCase, in scope)",
+        "POST /staff/cases/{code}/{action}": "screenCase, in scope (direct: issueDirective; appeal: decideAppeal; in scope)", "POST /staff/referrals/{id}/{action}": "handleReferral, own agency (withdraw: screenCase, in scope)",
         "GET /staff/account": "staff", "POST /staff/account": "staff with CSRF", "GET /staff/admin": "manageStaff",
         "POST /staff/admin/staff": "manageStaff", "POST /staff/admin/staff/{id}/{action}": "manageStaff, account in scope",
         "POST /staff/admin/tokens": "manageTokens, account in scope", "POST /staff/admin/tokens/{id}/revoke": "manageTokens, in scope",
@@ -118,6 +118,9 @@ import TestSupport
                     // A directive without a text: refused by the rules once role and scope allow it.
                     let direct = try await post("/staff/cases/\(code)/direct", ["directiveAgency": String(agency), "days": "5"])
                     #expect(direct == (!allowed(.issueDirective) ? 403 : sees ? 400 : 404), "direct \(code) as \(role) → \(direct)")
+                    // An appeal decision on a case that was never reopened: refused by the rules once role and scope allow it.
+                    let appeal = try await post("/staff/cases/\(code)/appeal", ["outcome": "reexamine", "reasons": "بررسی"])
+                    #expect(appeal == (!allowed(.decideAppeal) ? 403 : sees ? 400 : 404), "appeal \(code) as \(role) → \(appeal)")
                     let handles = AccessPolicy.canHandle(staff, referralAgencyID: agency, caseProvince: province)
                     let accept = try await post("/staff/referrals/\(referral)/accept", [:])
                     #expect([!allowed(.handleReferral) ? 403 : handles ? 303 : 404, 400].contains(accept), "accept \(referral) as \(role) → \(accept)")

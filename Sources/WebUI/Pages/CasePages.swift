@@ -28,6 +28,11 @@ extension WebUI {
         }
         /// The directive form, for governors, officials and inspectors while the case may take one.
         struct Directing { let url: String; let agencies: [AgencyChoice]; let days: String; let maxDays: String }
+        /// The inspection office's decision form, on a reopened case whose appeal is not yet decided.
+        struct Deciding {
+            struct Outcome { let value: String; let label: String }
+            let url: String; let objection: String?; let outcomes: [Outcome]
+        }
         let layout: Layout
         let csrf: String
         let code: String
@@ -49,6 +54,7 @@ extension WebUI {
         let hasReferrals: Bool
         let screening: Screening?
         let directing: Directing?
+        let deciding: Deciding?
         let timeline: [Step]
     }
 
@@ -57,6 +63,7 @@ extension WebUI {
         "merge": "نامه ادغام شد.", "close": "نامه مختومه شد.", "accept": "رسیدگی آغاز شد.",
         "return": "ارجاع بازگردانده شد.", "withdraw": "ارجاع پس گرفته شد.",
         "direct": "دستور صادر شد و پیامک آن برای شهروند فرستاده می‌شود.",
+        "appeal": "تصمیم درباره اعتراض ثبت شد و پیامک آن برای شهروند فرستاده می‌شود.",
     ]
 
     /// Every form on the case page (`case.mustache`): screening's answer, refer, merge and close, and
@@ -65,6 +72,8 @@ extension WebUI {
         var _csrf, version, answer, note, target, reason: String?
         /// A directive's agency, text and deadline (business days or a Jalali day).
         var directiveAgency, text, days, dueDate: String?
+        /// The appeal decision: `answerStands` or `reexamine`, and its reasons.
+        var outcome, reasons: String?
         /// The agencies ticked for a referral, sent as `agency[]`.
         var agency: [String]?
     }
@@ -90,7 +99,8 @@ extension WebUI {
             guard let action = context.parameters.get("action").flatMap(SiteURL.CaseAction.init(rawValue:)) else {
                 throw DomainError.notFound("page", fa: "صفحه")
             }
-            let (staff, csrf) = try await signedInStaff(may: action == .direct ? .issueDirective : .screenCase, csrf: form._csrf)
+            let needs: StaffAction = action == .direct ? .issueDirective : action == .appeal ? .decideAppeal : .screenCase
+            let (staff, csrf) = try await signedInStaff(may: needs, csrf: form._csrf)
             let caller = StaffCaller(staff)
             let detail = try await visibleCase(raw, to: staff)
             let code = detail.case.trackingCode
@@ -106,6 +116,13 @@ extension WebUI {
                     _ = try await workflow.merge(code, into: try Self.pageTrackingCode(form.target ?? ""), by: caller)
                 case .close:
                     _ = try await workflow.close(code, note: form.note, by: caller)
+                case .appeal:
+                    guard let outcome = form.outcome.flatMap(AppealOutcome.init(rawValue:)) else {
+                        throw DomainError(
+                            .invalid, "outcome_required", fa: "تصمیم را برگزینید: پاسخ پیشین باقی است یا نامه دوباره بررسی شود.",
+                            en: "Choose an outcome.", field: "outcome")
+                    }
+                    _ = try await workflow.decideAppeal(code, outcome: outcome, reasons: form.reasons ?? "", by: caller)
                 case .direct:
                     _ = try await workflow.issueDirective(
                         code, to: Int(form.directiveAgency ?? "") ?? 0, text: form.text ?? "",
@@ -171,6 +188,13 @@ extension WebUI {
                 days: Show.number(category?.answerDays ?? Domain.Category.defaultAnswerDays),
                 maxDays: Show.number(CaseRules.maxDirectiveDays))
         }
+        var deciding: CaseModel.Deciding?
+        if (try? AccessPolicy.require(staff, may: .decideAppeal)) != nil, CaseRules.mayDecideAppeal(c, events: detail.events) {
+            deciding = .init(
+                url: SiteURL.caseAction(code, .appeal).path,
+                objection: detail.events.last { $0.kind == .objected || $0.kind == .rated }?.text,
+                outcomes: AppealOutcome.allCases.map { .init(value: $0.rawValue, label: $0.nameFa) })
+        }
         let referrals = detail.referrals.map { r in
             CaseModel.ReferralRow(
                 id: r.id, agency: r.agencyName, statusLabel: r.status.nameFa, due: Show.dateTime(r.dueAt),
@@ -197,7 +221,7 @@ extension WebUI {
             provinceName: detail.provinceName, createdAt: Show.dateTime(c.createdAt),
             citizen: citizen, identityURL: identify && !revealed ? SiteURL.caseIdentity(code).path : nil,
             body: c.body, answer: c.answer, referrals: referrals, hasReferrals: !referrals.isEmpty, screening: screening,
-            directing: directing,
+            directing: directing, deciding: deciding,
             timeline: detail.events.map {
                 .init(at: Show.dateTime($0.at), description: $0.descriptionFa, actor: $0.actorName, text: $0.text)
             })

@@ -38,11 +38,11 @@ extension WebUI {
             }
             let lettersPage = try await workflow.citizenCases(mobile, limit: 50, cursor: request.uri.queryParameters.get("cursor"))
             let letters = lettersPage.details.map { CitizenCase($0, clock: workflow.clock) }
-            let rated = request.uri.queryParameters.get("rated") != nil
+            let notice = Self.verdictNotices.first { request.uri.queryParameters.get($0.key) != nil }?.value
             let model = MyLettersModel(
                 layout: Layout(
                     title: "نامه‌های من", citizen: mobile.masked, csrf: session.csrfToken, current: SiteURL.myLetters.path,
-                    notice: rated ? "امتیاز شما ثبت شد. سپاس از همراهی شما." : nil),
+                    notice: notice),
                 count: Show.number(letters.count), letters: letters, hasLetters: !letters.isEmpty,
                 nextURL: lettersPage.nextCursor.map { SiteURL.myLetters.path + "?cursor=" + $0 })
             return render("my-letters", model)

@@ -41,6 +41,9 @@ extension WebUI {
         let hops: [Hop]
         let hasHops: Bool
         let canRate: Bool
+        let canObject: Bool
+        let rateURL = SiteURL.rate.path
+        let objectURL = SiteURL.object.path
         let rating: String?
         let ratings: [Rating] = (1...5).map { Rating(value: $0, label: PersianDigits.toPersian(String($0))) }
 
@@ -66,13 +69,42 @@ extension WebUI {
             }
             hasHops = !hops.isEmpty
             canRate = CaseRules.mayRate(c, events: detail.events)
+            canObject = CaseRules.mayObject(c, events: detail.events)
             rating = c.rating.map { Show.number($0) }
         }
     }
 
-    /// The rating form under an answer (`citizen-case.mustache`); `back` is `my` when sent from "my letters".
-    struct RatingForm: PageForm {
-        var code, mobile, rating, comment, back: String?
+    /// The rating and objection forms under an answer (`citizen-case.mustache`); `back` is `my` when
+    /// sent from "my letters".
+    struct VerdictForm: PageForm {
+        var code, mobile, rating, comment, text, back: String?
+    }
+
+    /// What the citizen reads once their verdict is recorded, by the key "my letters" is sent back with.
+    static let verdictNotices = [
+        "rated": "امتیاز شما ثبت شد. سپاس از همراهی شما.",
+        "objected": "اعتراض شما ثبت شد و نامه برای بررسی دوباره نزد اداره بازرسی رفت؛ نتیجه را با پیامک خبر می‌دهیم.",
+    ]
+
+    /// Records a rating or an objection (`act`) and shows the case again, or the form with what was wrong.
+    func verdictPage(
+        _ form: VerdictForm, done: String, back key: String, _ act: (TrackingCode, MobileNumber) async throws -> Void
+    ) async throws -> Response {
+        do {
+            let code = try TrackingCode(parsing: form.code ?? "")
+            let mobile = try MobileNumber(parsing: form.mobile ?? "")
+            try await act(code, mobile)
+            // Sent from "my letters": back there, with the notice.
+            if form.back == "my" { return HTML.redirect(SiteURL.myLetters.path + "?\(key)=1") }
+            return try await trackPage(code: code.value, mobile: mobile.value, notice: done)
+        } catch let error as DomainError where error.kind == .invalid || error.kind == .conflict {
+            var page = try await trackPage(code: form.code ?? "", mobile: form.mobile ?? "", notice: nil, error: error.messageFa)
+            page.status = error.kind == .conflict ? .conflict : .badRequest
+            return page
+        } catch let error as any BilingualError where !(error is DomainError) {
+            // A code or mobile that does not parse: the form again, saying which.
+            return try await trackPage(code: form.code ?? "", mobile: form.mobile ?? "", notice: nil, error: error.messageFa)
+        }
     }
 
     func registerPublicPages<Context: RequestContext>(on router: Router<Context>) {
@@ -94,21 +126,16 @@ extension WebUI {
             return render("track", model)
         })
         router.post(RouterPath(SiteURL.rate.path), use: page { request, _ in
-            let form = try await RatingForm.read(request)
-            do {
-                let code = try TrackingCode(parsing: form.code ?? "")
-                let mobile = try MobileNumber(parsing: form.mobile ?? "")
-                _ = try await workflow.rate(code, mobile: mobile, rating: Int(PersianDigits.toASCII(form.rating ?? "")) ?? 0, comment: form.comment)
-                // Rated from "my letters": back there, with the notice.
-                if form.back == "my" { return HTML.redirect(SiteURL.myLetters.path + "?rated=1") }
-                return try await trackPage(code: code.value, mobile: mobile.value, notice: "امتیاز شما ثبت شد. سپاس از همراهی شما.")
-            } catch let error as DomainError where error.kind == .invalid || error.kind == .conflict {
-                var page = try await trackPage(code: form.code ?? "", mobile: form.mobile ?? "", notice: nil, error: error.messageFa)
-                if error.kind == .conflict { page.status = .conflict }
-                return page
-            } catch let error as any BilingualError where !(error is DomainError) {
-                // A code or mobile that does not parse: the form again, saying which.
-                return try await trackPage(code: form.code ?? "", mobile: form.mobile ?? "", notice: nil, error: error.messageFa)
+            let form = try await VerdictForm.read(request)
+            return try await verdictPage(form, done: Self.verdictNotices["rated"]!, back: "rated") { code, mobile in
+                _ = try await workflow.rate(
+                    code, mobile: mobile, rating: Int(PersianDigits.toASCII(form.rating ?? "")) ?? 0, comment: form.comment)
+            }
+        })
+        router.post(RouterPath(SiteURL.object.path), use: page { request, _ in
+            let form = try await VerdictForm.read(request)
+            return try await verdictPage(form, done: Self.verdictNotices["objected"]!, back: "objected") { code, mobile in
+                _ = try await workflow.object(code, mobile: mobile, text: form.text ?? "")
             }
         })
         registerLetterPages(on: router)

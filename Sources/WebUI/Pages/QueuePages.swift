@@ -13,6 +13,8 @@ extension WebUI {
         let categories: [Option]
         let channels: [Option]
         let age: String
+        /// Only the appeals (reopened after a rating of 1–2 or an objection): the inspection office's view.
+        let appealsOnly: Bool
         let count: String
         let items: [Item]
         let next: String?
@@ -23,7 +25,8 @@ extension WebUI {
             let (staff, csrf) = try await signedInStaff(may: .screenCase)
             let params = request.uri.queryParameters
             var query = CaseQuery()
-            query.statuses = [.registered, .reopened]
+            let appealsOnly = params.get("status") == CaseStatus.reopened.rawValue
+            query.statuses = appealsOnly ? [.reopened] : [.registered, .reopened]
             query.order = .oldest
             query.scopeProvince = staff.provinceCode
             query.categoryCode = params.get("category").flatMap { $0.isEmpty ? nil : $0 }
@@ -41,13 +44,14 @@ extension WebUI {
                 if let c = query.categoryCode { parts.append("category=\(c)") }
                 if let c = query.channel { parts.append("channel=\(c.rawValue)") }
                 if !age.isEmpty { parts.append("age=\(age)") }
+                if appealsOnly { parts.append("status=\(CaseStatus.reopened.rawValue)") }
                 next = SiteURL.queue.path + "?" + parts.joined(separator: "&")
             }
             let model = QueueModel(
                 layout: Layout(title: "صف پایش", staff: staff, csrf: csrf, current: SiteURL.queue.path),
                 categories: categories.map { Option(value: $0.code, label: $0.name, selected: $0.code == query.categoryCode) },
                 channels: Channel.allCases.map { Option(value: $0.rawValue, label: $0.nameFa, selected: $0 == query.channel) },
-                age: Show.digits(age), count: Show.number(page.items.count) + (page.nextCursor == nil ? "" : "+"),
+                age: Show.digits(age), appealsOnly: appealsOnly, count: Show.number(page.items.count) + (page.nextCursor == nil ? "" : "+"),
                 items: page.items.map {
                     .init(
                         code: Show.digits($0.trackingCode.value), url: SiteURL.staffCase($0.trackingCode.value).path,
