@@ -51,13 +51,16 @@ public struct Case: Sendable, Hashable {
     /// Since when the case has waited for the citizen's verdict on its answer: set when it becomes
     /// answered, nil whenever it is anything else (`CaseChange.answeredAt`). The auto-close clock.
     public var answeredAt: Date?
+    /// How many times agencies sent the case back as not their own (`CaseRules.returnsBeforeSupervisor`).
+    public var returns: Int
 
     public init(
         id: Int, trackingCode: TrackingCode, citizenID: Int, channel: Channel, kind: CaseKind, categoryCode: String,
         subject: String, body: String, provinceCode: String, countyCode: String?, status: CaseStatus,
         priority: CasePriority, confidential: Bool, answer: String?, mergedIntoID: Int?, rating: Int?,
-        createdAt: Date, updatedAt: Date, version: Int, answeredAt: Date? = nil
+        createdAt: Date, updatedAt: Date, version: Int, answeredAt: Date? = nil, returns: Int = 0
     ) {
+        self.returns = returns
         self.id = id
         self.trackingCode = trackingCode
         self.citizenID = citizenID

@@ -4,7 +4,7 @@ import Foundation
 public enum CaseEventKind: String, Sendable, Codable, CaseIterable {
     case registered, referred, referralAccepted, referralAnswered, referralReturned, referralCancelled,
         answered, merged, closed, rated, reopened, escalated, personalDataViewed, referralWithdrawn, citizenDetailsChanged,
-        personalDataErased, deadlineReminded, autoClosed, directed, objected, appealDecided
+        personalDataErased, deadlineReminded, autoClosed, directed, objected, appealDecided, sentToSupervisor, calledBack
 
     /// Whether the citizen reads this step's text too: the answers, which escalation level a late
     /// agency reached, and why the case closed itself. Notes, reasons and comments stay with the staff.
@@ -16,10 +16,10 @@ public enum CaseEventKind: String, Sendable, Codable, CaseIterable {
     public var visibleToCitizen: Bool {
         switch self {
         case .registered, .referred, .referralAccepted, .referralAnswered, .answered, .closed, .rated, .reopened,
-            .merged, .escalated, .autoClosed, .directed, .objected, .appealDecided:
+            .merged, .escalated, .autoClosed, .directed, .objected, .appealDecided, .calledBack:
             true
         case .referralReturned, .referralCancelled, .referralWithdrawn, .personalDataViewed, .citizenDetailsChanged,
-            .personalDataErased, .deadlineReminded:
+            .personalDataErased, .deadlineReminded, .sentToSupervisor:
             false
         }
     }
@@ -67,6 +67,8 @@ public struct CaseEvent: Sendable, Hashable {
         case .referralAccepted: return "«\(agency)» رسیدگی به نامه را آغاز کرد."
         case .referralAnswered: return "«\(agency)» پاسخ داد."
         case .referralReturned: return "«\(agency)» نامه را مربوط به خود ندانست و بازگرداند."
+        case .calledBack: return "«\(agency)» برای پیگیری نامه با شهروند تماس گرفت."
+        case .sentToSupervisor: return "نامه دو بار از سوی دستگاه‌ها بازگردانده شد و برای تصمیم به کارشناس پایش سپرده شد."
         case .referralCancelled: return "ارجاع به «\(agency)» لغو شد."
         case .answered: return "به نامه پاسخ داده شد."
         case .merged: return "نامه در نامه دیگری از همین شهروند ادغام شد."

@@ -113,6 +113,7 @@ extension CaseRules {
     ) throws -> CaseChange {
         guard var referral = referrals.first(where: { $0.id == referralID }) else { throw DomainError.referralNotFound }
         let event: CaseChange.Event
+        var returned = false
         switch action {
         case .accept:
             try checkAccept(referral)
@@ -131,6 +132,7 @@ extension CaseRules {
             referral.status = .returned
             referral.returnReason = text
             event = .init(.referralReturned, agencyID: referral.agencyID, agencyName: referral.agencyName, text: text)
+            returned = true
         case .withdraw(let raw):
             let text = try TextInput.required(raw, field: "reason", fa: "دلیل پس گرفتن ارجاع", max: TextInput.maxNote)
             if case .staff(let staff) = actor { try checkWithdraw(referral, by: staff) } else { try checkWithdraw(referral) }
@@ -142,6 +144,12 @@ extension CaseRules {
         change.events = [event]
         let after = referrals.map { $0.id == referral.id ? referral : $0 }
         let history = events + [historyRow(event, of: c, actor: actor, at: at)]
+        if returned {
+            change.case.returns += 1
+            if change.case.returns == returnsBeforeSupervisor {
+                change.events.append(.init(.sentToSupervisor, text: returnReasons(history)))
+            }
+        }
         let next = statusAfterReferralChange(after, events: history)
         if next != c.status {
             change.case.status = next

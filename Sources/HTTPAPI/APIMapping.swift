@@ -10,7 +10,7 @@ extension Components.Schemas.CaseDetail {
         let c = d.case
         let identify = AccessPolicy.mayIdentifyCitizen(viewer, confidential: c.confidential)
         self.init(
-            trackingCode: c.trackingCode.value, trackingCodeGrouped: c.trackingCode.grouped,
+            returns: c.returns, trackingCode: c.trackingCode.value, trackingCodeGrouped: c.trackingCode.grouped,
             status: .init(c.status), statusLabel: c.status.nameFa, channel: .init(c.channel), kind: .init(c.kind),
             category: c.categoryCode, categoryName: d.categoryName, subject: c.subject, body: c.body,
             province: c.provinceCode, provinceName: d.provinceName, county: c.countyCode, priority: .init(c.priority),
@@ -79,7 +79,7 @@ extension Components.Schemas.CaseSummary {
     init(_ s: CaseSummary, viewer: Staff) {
         let identify = AccessPolicy.mayIdentifyCitizen(viewer, confidential: s.confidential)
         self.init(
-            trackingCode: s.trackingCode.value, subject: s.subject, status: .init(s.status), statusLabel: s.status.nameFa,
+            returns: s.returns, trackingCode: s.trackingCode.value, subject: s.subject, status: .init(s.status), statusLabel: s.status.nameFa,
             channel: .init(s.channel), kind: .init(s.kind), category: s.categoryCode, province: s.provinceCode,
             county: s.countyCode, confidential: s.confidential, citizenName: identify ? s.citizenName : nil,
             maskedMobile: identify ? s.maskedMobile : nil, maskedNationalId: identify ? s.maskedNationalID : nil,

@@ -9,10 +9,10 @@ public enum APIOperation: String, CaseIterable, Sendable {
     case createSession, getSession, deleteSession, changePassword
     case registerCase, listCases, getCase, revealCitizen
     case answerCase, referCase, mergeCase, closeCase, withdrawReferral
-    case listReferrals, acceptReferral, answerReferral, returnReferral
+    case listReferrals, acceptReferral, answerReferral, returnReferral, recordCallBack
     case createAgency, updateAgency, createCategory, updateCategory
     case listTokens, createToken, revokeToken
-    case getReport
+    case getReport, getLeague
     case retryNotification
     case listOverdue
     case issueDirective, listDirectives, listDirectiveOfficials
@@ -41,10 +41,10 @@ public enum APIOperation: String, CaseIterable, Sendable {
         case .listCases, .getCase: .staff(.readCases)
         case .revealCitizen: .staff(.viewPersonalData)
         case .answerCase, .referCase, .mergeCase, .closeCase, .withdrawReferral: .staff(.screenCase)
-        case .listReferrals, .acceptReferral, .answerReferral, .returnReferral: .staff(.handleReferral)
+        case .listReferrals, .acceptReferral, .answerReferral, .returnReferral, .recordCallBack: .staff(.handleReferral)
         case .createAgency, .updateAgency, .createCategory, .updateCategory: .staff(.manageReference)
         case .listTokens, .createToken, .revokeToken: .staff(.manageTokens)
-        case .getReport: .staff(.readReports)
+        case .getReport, .getLeague: .staff(.readReports)
         case .retryNotification: .staff(.manageOutbox)
         case .listOverdue, .listDirectives, .listDirectiveOfficials: .staff(.followDeadlines)
         case .issueDirective: .staff(.issueDirective)

@@ -41,6 +41,7 @@ extension SamadAPI {
         query.order = q.order.flatMap { CaseQuery.Order(rawValue: $0.rawValue) } ?? .newest
         query.limit = try Self.pageLimit(q.limit, default: 50)
         query.cursor = q.cursor
+        query.returnedTwice = q.returnedTwice ?? false
         if staff.role == .liaison {
             guard let agency = staff.agencyID else { throw DomainError.forbidden }
             query.scopeAgency = agency

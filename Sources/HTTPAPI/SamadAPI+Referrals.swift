@@ -28,6 +28,20 @@ extension SamadAPI {
         return .ok(.init(body: .json(.init(detail, viewer: caller.staff, clock: workflow.clock))))
     }
 
+    func recordCallBack(_ input: Operations.RecordCallBack.Input) async throws -> Operations.RecordCallBack.Output {
+        let caller = try await staffCaller(for: .recordCallBack)
+        guard case .json(let body) = input.body else { throw DomainError.malformedRequest }
+        let outcome: CallOutcome =
+            switch body.outcome {
+            case .reached: .reached
+            case .noAnswer: .noAnswer
+            case .wrongNumber: .wrongNumber
+            }
+        let detail = try await workflow.recordCallBack(
+            input.path.referralId, outcome: outcome, calledAt: body.calledAt, note: body.note, by: caller)
+        return .ok(.init(body: .json(.init(detail, viewer: caller.staff, clock: workflow.clock))))
+    }
+
     func returnReferral(_ input: Operations.ReturnReferral.Input) async throws -> Operations.ReturnReferral.Output {
         let caller = try await staffCaller(for: .returnReferral)
         guard case .json(let body) = input.body else { throw DomainError.malformedRequest }

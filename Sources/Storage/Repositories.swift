@@ -40,6 +40,8 @@ public protocol CaseRepository: Sendable {
     func list(_ query: CaseQuery) async throws -> CasePage
     /// The period report of the cases registered in `period`, nationally (nil) or for one province.
     func report(_ period: JalaliPeriod, provinceCode: String?) async throws -> CaseReport
+    /// Every referral made in `period` (nationally or in one province), for the league table.
+    func leagueReferrals(_ period: JalaliPeriod, provinceCode: String?) async throws -> [LeagueReferral]
     /// An agency's referrals, soonest due first, one keyset page (`cursor` from the page before);
     /// `scopeProvince` limits an admin to a province.
     func inbox(agencyID: Int?, openOnly: Bool, scopeProvince: String?, limit: Int, cursor: String?) async throws -> InboxPage
@@ -53,6 +55,8 @@ public protocol CaseRepository: Sendable {
     func acceptReferral(_ referralID: Int, actor: Actor) async throws -> CaseDetail
     func answerReferral(_ referralID: Int, answer: String, actor: Actor) async throws -> CaseDetail
     func returnReferral(_ referralID: Int, reason: String, actor: Actor) async throws -> CaseDetail
+    /// The agency records a call to the citizen about its referral.
+    func recordCallBack(_ referralID: Int, outcome: CallOutcome, calledAt: Date?, note: String?, actor: Actor) async throws -> CaseDetail
     /// Screening takes an open referral back; reason required.
     func withdrawReferral(_ referralID: Int, reason: String, actor: Actor) async throws -> CaseDetail
     /// `issuer` directs the agency to act on the case by `due`, with `text` (`CaseRules.issueDirective`).

@@ -42,6 +42,8 @@ public struct CaseQuery: Sendable {
     /// Scope from the asking staff member, applied on top of the filters.
     public var scopeProvince: String?
     public var scopeAgency: Int?
+    /// Only cases returned by agencies at least `CaseRules.returnsBeforeSupervisor` times.
+    public var returnedTwice = false
 
     public init() {}
 }
@@ -63,6 +65,8 @@ public struct CaseSummary: Sendable {
     public var maskedNationalID: String?
     public var createdAt: Date
     public var updatedAt: Date
+    /// How many times agencies sent it back as not their own.
+    public var returns: Int = 0
 }
 
 public struct CasePage: Sendable {

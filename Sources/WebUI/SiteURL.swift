@@ -45,8 +45,8 @@ public enum SiteURL {
     /// answer, refer, merge and close are screening's; direct issues a directive (دستور); appeal is the
     /// inspection office's decision on a citizen's appeal.
     public enum CaseAction: String, CaseIterable, Sendable { case answer, refer, merge, close, direct, appeal }
-    /// accept, answer and return are the agency's; withdraw is screening's.
-    public enum ReferralAction: String, CaseIterable, Sendable { case accept, answer, `return`, withdraw }
+    /// accept, answer, return and callback (a call to the citizen) are the agency's; withdraw is screening's.
+    public enum ReferralAction: String, CaseIterable, Sendable { case accept, answer, `return`, callback, withdraw }
     public enum StaffAdminAction: String, CaseIterable, Sendable { case disable, enable, resetPassword = "reset-password" }
 
     public var path: String {

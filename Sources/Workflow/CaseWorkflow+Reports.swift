@@ -17,6 +17,18 @@ extension CaseWorkflow {
         return (try await cases.report(period, provinceCode: province), period, province, provinces)
     }
 
+    /// The agencies of one period ranked (رتبه‌بندی دستگاه‌ها), in the same scope rules as the report.
+    public func league(
+        period rawPeriod: String?, province rawProvince: String?, by caller: StaffCaller
+    ) async throws -> (league: AgencyLeague, period: JalaliPeriod, provinceCode: String?, asOf: Date) {
+        try caller.require(.readReports)
+        let period = try Self.reportPeriod(rawPeriod, now: gate.now())
+        let province = try Self.reportProvince(rawProvince, for: caller.staff, among: try await reference.provinces())
+        let asOf = gate.now()
+        let rows = try await cases.leagueReferrals(period, provinceCode: province)
+        return (AgencyLeague(rows, asOf: asOf, calendar: cases.calendar), period, province, asOf)
+    }
+
     /// The period a key names, or the current month when none is given.
     static func reportPeriod(_ raw: String?, now: Date) throws -> JalaliPeriod {
         guard let raw, !raw.trimmingCharacters(in: .whitespaces).isEmpty else {

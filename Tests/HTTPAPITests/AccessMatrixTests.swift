@@ -81,6 +81,7 @@ import TestSupport
         case .acceptReferral: return (.post, "/api/v1/referrals/\(referral)/accept", [:])
         case .answerReferral: return (.post, "/api/v1/referrals/\(referral)/answer", ["answer": "پاسخ دستگاه"])
         case .returnReferral: return (.post, "/api/v1/referrals/\(referral)/return", ["reason": "مربوط به ما نیست"])
+        case .recordCallBack: return (.post, "/api/v1/referrals/\(referral)/callback", ["outcome": "reached", "note": "گفتگو شد"])
         case .withdrawReferral: return (.post, "/api/v1/referrals/\(referral)/withdraw", ["reason": "ارجاع نادرست"])
         case .createAgency:
             return (.post, "/api/v1/agencies", ["name": "دستگاه آزمایشی", "kind": "fund", "province": target == .outOfScope ? f.otherProvince : f.province])
@@ -92,6 +93,7 @@ import TestSupport
         case .listTokens: return (.get, "/api/v1/tokens", nil)
         case .createToken: return (.post, "/api/v1/tokens", ["username": target == .outOfScope ? "operatorother" : "operator"])
         case .revokeToken: return (.delete, "/api/v1/tokens/\(s.tokenID)", nil)
+        case .getLeague: return (.get, "/api/v1/league?period=1402-03&province=\(target == .outOfScope ? f.otherProvince : f.province)", nil)
         case .getReport: return (.get, "/api/v1/reports?period=1402-03&province=\(target == .outOfScope ? f.otherProvince : f.province)", nil)
         case .retryNotification: return (.post, "/api/v1/notifications/\(target == .outOfScope ? s.outSMS : s.inSMS)/retry", [:])
         }
@@ -105,10 +107,10 @@ import TestSupport
         case .getCase, .revealCitizen, .answerCase, .referCase, .mergeCase, .closeCase, .withdrawReferral, .issueDirective, .decideAppeal:
             let agencies = target == .outOfScope ? [f.otherProvinceAgency.id] : [f.relief.id]
             return AccessPolicy.canSee(staff, caseProvince: province, referredAgencyIDs: agencies)
-        case .acceptReferral, .answerReferral, .returnReferral:
+        case .acceptReferral, .answerReferral, .returnReferral, .recordCallBack:
             let agency = target == .outOfScope ? f.otherProvinceAgency.id : f.relief.id
             return AccessPolicy.canHandle(staff, referralAgencyID: agency, caseProvince: province)
-        case .registerCase, .createAgency, .updateAgency, .createToken, .getReport, .retryNotification:
+        case .registerCase, .createAgency, .updateAgency, .createToken, .getReport, .getLeague, .retryNotification:
             return AccessPolicy.covers(staff, province: province)
         case .createCategory, .updateCategory:
             return staff.provinceCode == nil

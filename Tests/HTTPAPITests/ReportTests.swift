@@ -93,6 +93,20 @@ import TestSupport
             #expect(bank["overdue"] as? Int == 1)
             #expect(bank["meanDaysToAnswer"] == nil)
 
+            // the league table of the same month: the relief committee answered its one referral in time;
+            // the bank's due referral is open and late (0 of 1 in time) and it returned one of two
+            let league = try await api.get("/api/v1/league?period=1402-03", token: f.token("supervisor"))
+            #expect(league.status == 200 && league.string("label") == "خرداد ۱۴۰۲")
+            let lines = league.list("lines")
+            #expect(lines.map { $0["agencyId"] as? Int } == [f.relief.id, f.bank.id])
+            #expect(lines.map { $0["rank"] as? Int } == [1, 2])
+            #expect(lines[0]["onTimeRate"] as? Double == 1 && lines[0]["returnRate"] as? Double == 0 && lines[0]["answered"] as? Int == 1)
+            #expect(lines[1]["onTimeRate"] as? Double == 0 && lines[1]["returnRate"] as? Double == 0.5 && lines[1]["medianDays"] == nil)
+            #expect(try await api.get("/api/v1/league?period=1402-03&province=\(f.otherProvince)", token: f.token("supervisor")).status == 403)
+            let session = try #require(try await api.signIn("supervisor", password: Fixtures.password("supervisor")))
+            let page = try await api.get("/staff/reports?period=1402-03", headers: session.read)
+            #expect(page.text.contains("رتبه‌بندی دستگاه‌ها") && page.text.contains("۵۰٪"))
+
             // the country, and one other province, for national staff
             let national = try await api.get("/api/v1/reports?period=1402-03", token: f.token("inspector"))
             #expect(national.int("cases") == 4)

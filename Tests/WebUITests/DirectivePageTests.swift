@@ -41,6 +41,15 @@ import TestSupport
             let liaison = try await PageTests.signIn(api, "liaison")
             let inbox = try await api.get("/staff/inbox", headers: ["Cookie": liaison]).text
             #expect(inbox.contains(#"class="directive""#) && inbox.contains(PersianDigits.toPersian(code)))
+            // the liaison records a call to the citizen from the case page
+            let casePage = try await api.get("/staff/cases/\(code)", headers: ["Cookie": liaison]).text
+            let directiveID = try #require(try await api.get("/api/v1/cases/\(code)", token: f.token("liaison")).list("referrals").first?["id"] as? Int)
+            #expect(casePage.contains(#"action="/staff/referrals/\#(directiveID)/callback""#))
+            let call = try await AdminPageTests.post(
+                api, "/staff/referrals/\(directiveID)/callback", ["_csrf": PageTests.csrf(in: casePage), "outcome": "reached", "note": "نشانی پرسیده شد"],
+                cookie: liaison)
+            #expect(call.status == 303)
+            #expect(try await api.get("/staff/cases/\(code)?done=callback", headers: ["Cookie": liaison]).text.contains("تماس با شهروند در سابقه نامه ثبت شد"))
             let list = try await api.get("/staff/directives", headers: ["Cookie": governor]).text
             #expect(list.contains("دستورهای \(f.staff["official"]!.displayName)"))
             #expect(list.contains("وضعیت معیشتی خانواده بررسی شود."))

@@ -35,6 +35,7 @@ let allMigrations: [any Migration] = [
     M0017DeadlineWatch(),
     M0018AutoClose(),
     M0019Directives(),
+    M0020CaseReturns(),
 ]
 
 /// Applies the migrations a database has not seen yet, each in its own transaction.

@@ -64,7 +64,7 @@ extension SQLStore: CaseRepository {
         return try await client.read { db in
             let columns: SQLQueryString = """
                 SELECT c.tracking_code, c.subject, c.status, c.channel, c.kind, c.category_code, c.province_code,
-                    c.county_code, c.confidential, c.created_at, c.updated_at, c.id,
+                    c.county_code, c.confidential, c.created_at, c.updated_at, c.id, c.returns,
                     z.first_name, z.last_name, z.mobile, z.national_id
                 """
             let newest = query.order == .newest
@@ -125,7 +125,8 @@ extension SQLStore: CaseRepository {
                         citizenName: "\(try row.string("first_name")) \(try row.string("last_name"))",
                         maskedMobile: try row.mobile().masked,
                         maskedNationalID: try row.nationalID()?.masked,
-                        createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at")))
+                        createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at"),
+                        returns: try row.int("returns")))
                 last = PageCursor(key: try row.int("created_at"), id: try row.int("id"))
             }
             return CasePage(items: items, nextCursor: rows.count > limit ? last?.encoded : nil)
@@ -146,6 +147,7 @@ extension SQLStore: CaseRepository {
         if let kind = query.kind { sql += " AND c.kind = \(bind: kind.rawValue)" }
         if let from = query.from { sql += " AND c.created_at >= \(bind: from.millis)" }
         if let to = query.to { sql += " AND c.created_at < \(bind: to.millis)" }
+        if query.returnedTwice { sql += " AND c.returns >= \(bind: CaseRules.returnsBeforeSupervisor)" }
         return sql
     }
 

@@ -8,7 +8,7 @@ extension SQLStore {
     static let caseColumns = """
         c.id, c.tracking_code, c.citizen_id, c.channel, c.kind, c.category_code, c.subject, c.body, c.province_code,
         c.county_code, c.status, c.priority, c.confidential, c.answer, c.merged_into_id, c.rating, c.created_at,
-        c.updated_at, c.version, c.answered_at
+        c.updated_at, c.version, c.answered_at, c.returns
         """
 
     static func caseValue(from row: any SQLRow) throws -> Case {
@@ -23,7 +23,8 @@ extension SQLStore {
             priority: try row.enumValue("priority", as: CasePriority.self), confidential: try row.bool("confidential"),
             answer: try row.optionalString("answer"), mergedIntoID: try row.optionalInt("merged_into_id"),
             rating: try row.optionalInt("rating"), createdAt: try row.date("created_at"),
-            updatedAt: try row.date("updated_at"), version: try row.int("version"), answeredAt: try row.optionalDate("answered_at"))
+            updatedAt: try row.date("updated_at"), version: try row.int("version"), answeredAt: try row.optionalDate("answered_at"),
+            returns: try row.int("returns"))
     }
 
     /// The case with this code, locked for the rest of the transaction on PostgreSQL.
@@ -55,7 +56,7 @@ extension SQLStore {
             """
             UPDATE cases SET status = \(bind: c.status.rawValue), answer = \(bind: c.answer),
                 merged_into_id = \(bind: c.mergedIntoID), rating = \(bind: c.rating), updated_at = \(bind: at.millis),
-                answered_at = \(bind: c.answeredAt?.millis), version = version + 1
+                answered_at = \(bind: c.answeredAt?.millis), returns = \(bind: c.returns), version = version + 1
             WHERE id = \(bind: c.id)
             """
         ).run()

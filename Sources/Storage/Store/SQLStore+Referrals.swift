@@ -23,6 +23,24 @@ extension SQLStore {
         try await changeReferral(referralID, .withdraw(reason: reason), actor: actor)
     }
 
+    /// The agency records a call to the citizen about its referral (`CaseRules.recordCallBack`).
+    public func recordCallBack(
+        _ referralID: Int, outcome: CallOutcome, calledAt: Date?, note: String?, actor: Actor
+    ) async throws -> CaseDetail {
+        let at = now()
+        return try await client.write { db in
+            guard let caseRow = try await db.raw("SELECT case_id FROM referrals WHERE id = \(bind: referralID)").first() else {
+                throw DomainError.referralNotFound
+            }
+            let (c, mobile) = try await lockCase(db, id: try caseRow.int("case_id"))
+            let change = try CaseRules.recordCallBack(
+                c, referralID: referralID, referrals: try await referrals(db, caseID: c.id), outcome: outcome, calledAt: calledAt,
+                note: note, actor: actor, now: at)
+            try await apply(db, change, mobile: mobile, at: at)
+            return try await detail(db, caseID: c.id)
+        }
+    }
+
     /// Moves one referral; the case's status then follows all its referrals (`CaseRules.changeReferral`).
     private func changeReferral(_ referralID: Int, _ action: ReferralAction, actor: Actor) async throws -> CaseDetail {
         let at = now()

@@ -97,7 +97,7 @@ extension SQLStore {
 
     /// The period's slice of a report index: one range for a province, one range per province (an
     /// IN list the index walks in order) for the whole country.
-    private static func periodRange(_ period: JalaliPeriod, province: String?, table: String = "") -> SQLQueryString {
+    static func periodRange(_ period: JalaliPeriod, province: String?, table: String = "") -> SQLQueryString {
         var sql: SQLQueryString =
             if let province { "\(unsafeRaw: table)province_code = \(bind: province)" } else {
                 "\(unsafeRaw: table)province_code IN (SELECT code FROM provinces)"
@@ -108,7 +108,7 @@ extension SQLStore {
 
     /// SQLite's planner, given statistics, may prefer a narrower index and sort; the report index is
     /// always the better one for these queries. PostgreSQL chooses well on its own.
-    private static func reportIndex(_ engine: DatabaseEngine, _ index: String) -> String {
+    static func reportIndex(_ engine: DatabaseEngine, _ index: String) -> String {
         engine == .sqlite ? " INDEXED BY \(index)" : ""
     }
 

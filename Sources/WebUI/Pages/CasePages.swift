@@ -17,6 +17,8 @@ extension WebUI {
             let directive: String?
             let directiveText: String?
             let mine: Bool; let canAccept: Bool; let acceptURL: String; let answerURL: String; let returnURL: String
+            /// The agency records a call to the citizen (open or answered referrals).
+            let canCall: Bool; let callURL: String
             /// Screening may take an open referral back.
             let canWithdraw: Bool; let withdrawURL: String
         }
@@ -51,10 +53,14 @@ extension WebUI {
         let body: String
         let answer: String?
         let referrals: [ReferralRow]
+        /// The outcomes a call to the citizen may have, for the agency's call form.
+        let callOutcomes = CallOutcome.allCases.map { Deciding.Outcome(value: $0.rawValue, label: $0.nameFa) }
         let hasReferrals: Bool
         let screening: Screening?
         let directing: Directing?
         let deciding: Deciding?
+        /// Returned twice by agencies and back in screening: why, agency by agency, for the supervisor.
+        let supervisorNote: String?
         let timeline: [Step]
     }
 
@@ -62,6 +68,7 @@ extension WebUI {
         "answer": "پاسخ ثبت شد و پیامک آن برای شهروند فرستاده می‌شود.", "refer": "نامه ارجاع شد.",
         "merge": "نامه ادغام شد.", "close": "نامه مختومه شد.", "accept": "رسیدگی آغاز شد.",
         "return": "ارجاع بازگردانده شد.", "withdraw": "ارجاع پس گرفته شد.",
+        "callback": "تماس با شهروند در سابقه نامه ثبت شد.",
         "direct": "دستور صادر شد و پیامک آن برای شهروند فرستاده می‌شود.",
         "appeal": "تصمیم درباره اعتراض ثبت شد و پیامک آن برای شهروند فرستاده می‌شود.",
     ]
@@ -147,6 +154,12 @@ extension WebUI {
                 case .answer: detail = try await workflow.answerReferral(id, answer: form.answer ?? "", by: caller)
                 case .return: detail = try await workflow.returnReferral(id, reason: form.reason ?? "", by: caller)
                 case .withdraw: detail = try await workflow.withdrawReferral(id, reason: form.reason ?? "", by: caller)
+                case .callback:
+                    guard let outcome = form.outcome.flatMap(CallOutcome.init(rawValue:)) else {
+                        throw DomainError(
+                            .invalid, "outcome_required", fa: "نتیجه تماس را برگزینید.", en: "Choose the call's outcome.", field: "outcome")
+                    }
+                    detail = try await workflow.recordCallBack(id, outcome: outcome, calledAt: nil, note: form.note, by: caller)
                 }
             } catch let error as DomainError where [.invalid, .conflict].contains(error.kind) {
                 // The case as this staff member sees it, with the form's error (a refused role or scope stays a 403/404).
@@ -204,6 +217,9 @@ extension WebUI {
                 mine: r.status.isOpen && AccessPolicy.canHandle(staff, referralAgencyID: r.agencyID, caseProvince: c.provinceCode),
                 canAccept: r.status == .pending, acceptURL: SiteURL.referralAction(r.id, .accept).path,
                 answerURL: SiteURL.referralAction(r.id, .answer).path, returnURL: SiteURL.referralAction(r.id, .return).path,
+                canCall: (r.status.isOpen || r.status == .answered)
+                    && AccessPolicy.canHandle(staff, referralAgencyID: r.agencyID, caseProvince: c.provinceCode),
+                callURL: SiteURL.referralAction(r.id, .callback).path,
                 canWithdraw: screening != nil && (try? CaseRules.checkWithdraw(r, by: staff)) != nil,
                 withdrawURL: SiteURL.referralAction(r.id, .withdraw).path)
         }
@@ -222,6 +238,7 @@ extension WebUI {
             citizen: citizen, identityURL: identify && !revealed ? SiteURL.caseIdentity(code).path : nil,
             body: c.body, answer: c.answer, referrals: referrals, hasReferrals: !referrals.isEmpty, screening: screening,
             directing: directing, deciding: deciding,
+            supervisorNote: CaseRules.needsSupervisor(c) ? detail.events.last { $0.kind == .sentToSupervisor }?.text ?? "" : nil,
             timeline: detail.events.map {
                 .init(at: Show.dateTime($0.at), description: $0.descriptionFa, actor: $0.actorName, text: $0.text)
             })

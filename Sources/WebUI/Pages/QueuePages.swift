@@ -8,13 +8,20 @@ import Storage
 /// The screening queue: registered and reopened cases of the supervisor's province, oldest first.
 extension WebUI {
     struct QueueModel {
-        struct Item { let code: String; let url: String; let subject: String; let category: String; let channel: String; let status: String; let statusLabel: String; let createdAt: String }
+        struct Item {
+            let code: String; let url: String; let subject: String; let category: String; let channel: String; let status: String
+            let statusLabel: String; let createdAt: String
+            /// «۲ بار بازگشت» once agencies sent it back twice: the supervisor's.
+            let returns: String?
+        }
         let layout: Layout
         let categories: [Option]
         let channels: [Option]
         let age: String
         /// Only the appeals (reopened after a rating of 1–2 or an objection): the inspection office's view.
         let appealsOnly: Bool
+        /// Only the cases returned twice or more.
+        let returnedOnly: Bool
         let count: String
         let items: [Item]
         let next: String?
@@ -27,6 +34,8 @@ extension WebUI {
             var query = CaseQuery()
             let appealsOnly = params.get("status") == CaseStatus.reopened.rawValue
             query.statuses = appealsOnly ? [.reopened] : [.registered, .reopened]
+            let returnedOnly = params.get("returned") == "1"
+            query.returnedTwice = returnedOnly
             query.order = .oldest
             query.scopeProvince = staff.provinceCode
             query.categoryCode = params.get("category").flatMap { $0.isEmpty ? nil : $0 }
@@ -45,18 +54,20 @@ extension WebUI {
                 if let c = query.channel { parts.append("channel=\(c.rawValue)") }
                 if !age.isEmpty { parts.append("age=\(age)") }
                 if appealsOnly { parts.append("status=\(CaseStatus.reopened.rawValue)") }
+                if returnedOnly { parts.append("returned=1") }
                 next = SiteURL.queue.path + "?" + parts.joined(separator: "&")
             }
             let model = QueueModel(
                 layout: Layout(title: "صف پایش", staff: staff, csrf: csrf, current: SiteURL.queue.path),
                 categories: categories.map { Option(value: $0.code, label: $0.name, selected: $0.code == query.categoryCode) },
                 channels: Channel.allCases.map { Option(value: $0.rawValue, label: $0.nameFa, selected: $0 == query.channel) },
-                age: Show.digits(age), appealsOnly: appealsOnly, count: Show.number(page.items.count) + (page.nextCursor == nil ? "" : "+"),
+                age: Show.digits(age), appealsOnly: appealsOnly, returnedOnly: returnedOnly, count: Show.number(page.items.count) + (page.nextCursor == nil ? "" : "+"),
                 items: page.items.map {
                     .init(
                         code: Show.digits($0.trackingCode.value), url: SiteURL.staffCase($0.trackingCode.value).path,
                         subject: $0.subject, category: names[$0.categoryCode] ?? $0.categoryCode, channel: $0.channel.nameFa,
-                        status: $0.status.rawValue, statusLabel: $0.status.nameFa, createdAt: Show.dateTime($0.createdAt))
+                        status: $0.status.rawValue, statusLabel: $0.status.nameFa, createdAt: Show.dateTime($0.createdAt),
+                        returns: $0.returns >= CaseRules.returnsBeforeSupervisor ? "\(Show.number($0.returns)) بار بازگشت" : nil)
                 },
                 next: next)
             return render("queue", model)

@@ -15,6 +15,11 @@ extension WebUI {
             let open: String; let meanDays: String; let late: Bool
         }
         struct Shortcut { let label: String; let url: String }
+        /// One agency's place in the period's league table.
+        struct LeagueRow {
+            let rank: String; let name: String; let referrals: String; let onTime: String; let median: String; let p90: String
+            let returns: String; let reopens: String; let rating: String; let breaches: String; let breached: Bool
+        }
         let layout: Layout
         let label: String
         let scopeName: String
@@ -34,6 +39,7 @@ extension WebUI {
         let unsatisfied: String
         let tables: [Table]
         let agencies: [AgencyRow]
+        let league: [LeagueRow]
         let empty: Bool
     }
 
@@ -44,15 +50,19 @@ extension WebUI {
             let now = gate.now()
             let (report, period, province, provinces) = try await workflow.report(
                 period: params.get("period"), province: params.get("province"), by: StaffCaller(staff))
+            let league = try await workflow.league(period: period.key, province: province, by: StaffCaller(staff)).league
             let scopeName = province.flatMap { code in provinces.first { $0.code == code }?.name } ?? "کل کشور"
             let layout = Layout(title: "گزارش \(period.labelFa)", staff: staff, csrf: csrf, current: SiteURL.reports.path)
-            return render("reports", Self.reportModel(report, layout: layout, scopeName: scopeName, staff: staff, provinces: provinces, now: now))
+            return render("reports", Self.reportModel(
+                report, league: league, layout: layout, scopeName: scopeName, staff: staff, provinces: provinces, now: now))
         })
     }
 
     static func reportModel(
-        _ r: CaseReport, layout: Layout, scopeName: String, staff: Staff, provinces: [Province], now: Date
+        _ r: CaseReport, league: AgencyLeague, layout: Layout, scopeName: String, staff: Staff, provinces: [Province], now: Date
     ) -> ReportModel {
+        func rate(_ value: Double?) -> String { value.map { Show.digits(String(format: "%.0f", $0 * 100)) + "٪" } ?? "—" }
+        func decimal(_ value: Double?) -> String { value.map { Show.digits(String(format: "%.1f", $0)) } ?? "—" }
         func percent(_ part: Int, of whole: Int) -> String {
             whole > 0 ? Show.digits(String(format: "%.0f", Double(part) * 100 / Double(whole))) + "٪" : "—"
         }
@@ -101,6 +111,13 @@ extension WebUI {
                     onTime: percent($0.answeredOnTime, of: $0.answered), overdue: Show.number($0.overdue),
                     returned: Show.number($0.returned), open: Show.number($0.open),
                     meanDays: $0.meanDaysToAnswer.map { Show.digits(String(format: "%.1f", $0)) } ?? "—", late: $0.overdue > 0)
+            },
+            league: league.lines.map {
+                .init(
+                    rank: Show.number($0.rank), name: $0.agencyName, referrals: Show.number($0.referrals), onTime: rate($0.onTimeRate),
+                    median: decimal($0.medianDays), p90: $0.p90Days.map(Show.number) ?? "—", returns: rate($0.returnRate),
+                    reopens: rate($0.reopenRate), rating: decimal($0.meanRating), breaches: Show.number($0.breaches),
+                    breached: $0.breaches > 0)
             },
             empty: r.cases == 0)
     }
