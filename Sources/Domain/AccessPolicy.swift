@@ -19,6 +19,8 @@ public enum StaffAction: String, Sendable, CaseIterable {
     case issueDirective
     /// Decide a citizen's appeal (the inspection office): the answer stands, or the case is examined again.
     case decideAppeal
+    /// Record what the inspection office did about a referral in its queue (the breach register).
+    case recordInspection
 
     public var nameFa: String {
         switch self {
@@ -35,6 +37,7 @@ public enum StaffAction: String, Sendable, CaseIterable {
         case .followDeadlines: "پیگیری مهلت‌های گذشته"
         case .issueDirective: "صدور دستور"
         case .decideAppeal: "تصمیم درباره اعتراض شهروند"
+        case .recordInspection: "ثبت اقدام بازرسی درباره تخلف"
         }
     }
 }
@@ -52,7 +55,7 @@ public enum AccessPolicy {
         case .manageTokens, .manageStaff, .manageOutbox: [.admin]
         case .readReports, .followDeadlines: [.supervisor, .inspector, .official, .admin]
         case .issueDirective: [.inspector, .official, .admin]
-        case .decideAppeal: [.inspector, .admin]
+        case .decideAppeal, .recordInspection: [.inspector, .admin]
         }
     }
 

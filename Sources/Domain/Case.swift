@@ -106,12 +106,18 @@ public struct Referral: Sendable, Hashable {
     /// Who issued it, when it is a directive (دستور) of a governor, official or inspector rather than
     /// screening's referral; its `note` is then the directive's text.
     public var directedBy: DirectiveIssuer?
+    /// What the inspection office did once it reached its queue (level 2), and when (`CaseRules.recordInspection`).
+    public var inspectionNote: String?
+    public var inspectedAt: Date?
 
     public init(
         id: Int, caseID: Int, agencyID: Int, agencyName: String, status: ReferralStatus, note: String?, answer: String?,
         returnReason: String?, dueAt: Date, escalationLevel: Int, createdAt: Date, answeredAt: Date?,
-        remindedAt: Date? = nil, deadlineCheckAt: Date? = nil, directedBy: DirectiveIssuer? = nil
+        remindedAt: Date? = nil, deadlineCheckAt: Date? = nil, directedBy: DirectiveIssuer? = nil, inspectionNote: String? = nil,
+        inspectedAt: Date? = nil
     ) {
+        self.inspectionNote = inspectionNote
+        self.inspectedAt = inspectedAt
         self.id = id
         self.caseID = caseID
         self.agencyID = agencyID

@@ -4,7 +4,7 @@ import Foundation
 public enum CaseEventKind: String, Sendable, Codable, CaseIterable {
     case registered, referred, referralAccepted, referralAnswered, referralReturned, referralCancelled,
         answered, merged, closed, rated, reopened, escalated, personalDataViewed, referralWithdrawn, citizenDetailsChanged,
-        personalDataErased, deadlineReminded, autoClosed, directed, objected, appealDecided, sentToSupervisor, calledBack
+        personalDataErased, deadlineReminded, autoClosed, directed, objected, appealDecided, sentToSupervisor, calledBack, inspected
 
     /// Whether the citizen reads this step's text too: the answers, which escalation level a late
     /// agency reached, and why the case closed itself. Notes, reasons and comments stay with the staff.
@@ -19,7 +19,7 @@ public enum CaseEventKind: String, Sendable, Codable, CaseIterable {
             .merged, .escalated, .autoClosed, .directed, .objected, .appealDecided, .calledBack:
             true
         case .referralReturned, .referralCancelled, .referralWithdrawn, .personalDataViewed, .citizenDetailsChanged,
-            .personalDataErased, .deadlineReminded, .sentToSupervisor:
+            .personalDataErased, .deadlineReminded, .sentToSupervisor, .inspected:
             false
         }
     }
@@ -68,6 +68,7 @@ public struct CaseEvent: Sendable, Hashable {
         case .referralAnswered: return "«\(agency)» پاسخ داد."
         case .referralReturned: return "«\(agency)» نامه را مربوط به خود ندانست و بازگرداند."
         case .calledBack: return "«\(agency)» برای پیگیری نامه با شهروند تماس گرفت."
+        case .inspected: return "اداره بازرسی درباره تأخیر «\(agency)» اقدام کرد."
         case .sentToSupervisor: return "نامه دو بار از سوی دستگاه‌ها بازگردانده شد و برای تصمیم به کارشناس پایش سپرده شد."
         case .referralCancelled: return "ارجاع به «\(agency)» لغو شد."
         case .answered: return "به نامه پاسخ داده شد."

@@ -31,7 +31,8 @@ extension Components.Schemas.ReferralView {
             id: r.id, agencyId: r.agencyID, agencyName: r.agencyName, status: .init(r.status), statusLabel: r.status.nameFa,
             note: r.note, answer: r.answer, returnReason: r.returnReason, dueAt: r.dueAt,
             dueAtJalali: JalaliFormat.dateTime(r.dueAt), createdAt: r.createdAt, answeredAt: r.answeredAt,
-            escalationLevel: r.escalationLevel, clock: .init(clock), directedBy: r.directedBy.map(Components.Schemas.DirectiveIssuer.init))
+            escalationLevel: r.escalationLevel, clock: .init(clock), directedBy: r.directedBy.map(Components.Schemas.DirectiveIssuer.init),
+            inspectionNote: r.inspectionNote, inspectedAt: r.inspectedAt)
     }
 }
 

@@ -16,7 +16,7 @@ public enum APIOperation: String, CaseIterable, Sendable {
     case retryNotification
     case listOverdue
     case issueDirective, listDirectives, listDirectiveOfficials
-    case objectToAnswer, decideAppeal
+    case objectToAnswer, decideAppeal, recordInspection, listBreaches
 
     /// Who may call an operation.
     public enum Access: Sendable, Equatable {
@@ -49,6 +49,8 @@ public enum APIOperation: String, CaseIterable, Sendable {
         case .listOverdue, .listDirectives, .listDirectiveOfficials: .staff(.followDeadlines)
         case .issueDirective: .staff(.issueDirective)
         case .decideAppeal: .staff(.decideAppeal)
+        case .recordInspection: .staff(.recordInspection)
+        case .listBreaches: .staff(.followDeadlines)
         }
     }
 }

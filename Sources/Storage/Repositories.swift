@@ -55,6 +55,10 @@ public protocol CaseRepository: Sendable {
     func acceptReferral(_ referralID: Int, actor: Actor) async throws -> CaseDetail
     func answerReferral(_ referralID: Int, answer: String, actor: Actor) async throws -> CaseDetail
     func returnReferral(_ referralID: Int, reason: String, actor: Actor) async throws -> CaseDetail
+    /// The inspection office records what it did about a referral in its queue.
+    func recordInspection(_ referralID: Int, action: String, actor: Actor) async throws -> CaseDetail
+    /// Every referral that reached the inspection queue (level 2), open or not, latest due first.
+    func breaches(scopeProvince: String?, limit: Int, cursor: String?) async throws -> InboxPage
     /// The agency records a call to the citizen about its referral.
     func recordCallBack(_ referralID: Int, outcome: CallOutcome, calledAt: Date?, note: String?, actor: Actor) async throws -> CaseDetail
     /// Screening takes an open referral back; reason required.

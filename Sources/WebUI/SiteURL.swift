@@ -22,6 +22,8 @@ public enum SiteURL {
     case overdue
     /// Directives (دستور) per official, and one official's list.
     case directives
+    /// The breach register: referrals and directives that reached the inspection queue, with what was done.
+    case breaches
     case reports
     case account
     case admin
@@ -45,8 +47,9 @@ public enum SiteURL {
     /// answer, refer, merge and close are screening's; direct issues a directive (دستور); appeal is the
     /// inspection office's decision on a citizen's appeal.
     public enum CaseAction: String, CaseIterable, Sendable { case answer, refer, merge, close, direct, appeal }
-    /// accept, answer, return and callback (a call to the citizen) are the agency's; withdraw is screening's.
-    public enum ReferralAction: String, CaseIterable, Sendable { case accept, answer, `return`, callback, withdraw }
+    /// accept, answer, return and callback (a call to the citizen) are the agency's; withdraw is screening's;
+    /// inspection is the inspection office's action on a referral in its queue.
+    public enum ReferralAction: String, CaseIterable, Sendable { case accept, answer, `return`, callback, withdraw, inspection }
     public enum StaffAdminAction: String, CaseIterable, Sendable { case disable, enable, resetPassword = "reset-password" }
 
     public var path: String {
@@ -66,6 +69,7 @@ public enum SiteURL {
         case .inbox: "/staff/inbox"
         case .overdue: "/staff/overdue"
         case .directives: "/staff/directives"
+        case .breaches: "/staff/breaches"
         case .reports: "/staff/reports"
         case .account: "/staff/account"
         case .admin: "/staff/admin"

@@ -15,4 +15,17 @@ extension CaseWorkflow {
         }
         return try await cases.overdue(minLevel: level, scopeProvince: caller.staff.provinceCode, limit: limit, cursor: cursor)
     }
+
+    /// The breach register of the caller's province: referrals and directives that reached level 2.
+    public func breaches(by caller: StaffCaller, limit: Int, cursor: String?) async throws -> InboxPage {
+        try caller.require(.followDeadlines)
+        return try await cases.breaches(scopeProvince: caller.staff.provinceCode, limit: limit, cursor: cursor)
+    }
+
+    /// The inspection office records what it did about a referral of a case it can see.
+    public func recordInspection(_ referralID: Int, action: String, by caller: StaffCaller) async throws -> CaseDetail {
+        try caller.require(.recordInspection)
+        _ = try await caseOfVisibleReferral(referralID, to: caller)
+        return try await cases.recordInspection(referralID, action: action, actor: caller.actor)
+    }
 }

@@ -81,6 +81,8 @@ import TestSupport
         case .acceptReferral: return (.post, "/api/v1/referrals/\(referral)/accept", [:])
         case .answerReferral: return (.post, "/api/v1/referrals/\(referral)/answer", ["answer": "پاسخ دستگاه"])
         case .returnReferral: return (.post, "/api/v1/referrals/\(referral)/return", ["reason": "مربوط به ما نیست"])
+        case .recordInspection: return (.post, "/api/v1/referrals/\(referral)/inspection", ["action": "به رئیس دستگاه تذکر داده شد"])
+        case .listBreaches: return (.get, "/api/v1/breaches", nil)
         case .recordCallBack: return (.post, "/api/v1/referrals/\(referral)/callback", ["outcome": "reached", "note": "گفتگو شد"])
         case .withdrawReferral: return (.post, "/api/v1/referrals/\(referral)/withdraw", ["reason": "ارجاع نادرست"])
         case .createAgency:
@@ -104,7 +106,7 @@ import TestSupport
         let f = s.fixtures
         let province = target == .outOfScope ? f.otherProvince : f.province
         switch op {
-        case .getCase, .revealCitizen, .answerCase, .referCase, .mergeCase, .closeCase, .withdrawReferral, .issueDirective, .decideAppeal:
+        case .getCase, .revealCitizen, .answerCase, .referCase, .mergeCase, .closeCase, .withdrawReferral, .issueDirective, .decideAppeal, .recordInspection:
             let agencies = target == .outOfScope ? [f.otherProvinceAgency.id] : [f.relief.id]
             return AccessPolicy.canSee(staff, caseProvince: province, referredAgencyIDs: agencies)
         case .acceptReferral, .answerReferral, .returnReferral, .recordCallBack:

@@ -93,7 +93,7 @@ import TestSupport
             case "/staff/cases/{code}/{action}":
                 paths += ["identity", "answer", "refer", "merge", "close", "direct", "appeal"].map { "/staff/cases/\(code)/\($0)" }
             case "/staff/referrals/{id}/{action}":
-                paths += ["accept", "answer", "return", "callback", "withdraw"].map { "/staff/referrals/\(referral)/\($0)" }
+                paths += ["accept", "answer", "return", "callback", "withdraw", "inspection"].map { "/staff/referrals/\(referral)/\($0)" }
             case "/staff/admin/staff/{id}/{action}":
                 paths += ["reset-password"].map { "/staff/admin/staff/\(staff)/\($0)" }
             case "/staff/admin/tokens/{id}/revoke":

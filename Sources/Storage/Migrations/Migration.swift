@@ -36,6 +36,7 @@ let allMigrations: [any Migration] = [
     M0018AutoClose(),
     M0019Directives(),
     M0020CaseReturns(),
+    M0021Inspections(),
 ]
 
 /// Applies the migrations a database has not seen yet, each in its own transaction.

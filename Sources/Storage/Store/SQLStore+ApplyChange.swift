@@ -16,7 +16,8 @@ extension SQLStore {
                 UPDATE referrals SET status = \(bind: r.status.rawValue), answer = \(bind: r.answer),
                     return_reason = \(bind: r.returnReason), answered_at = \(bind: r.answeredAt?.millis),
                     escalation_level = \(bind: r.escalationLevel), reminded_at = \(bind: r.remindedAt?.millis),
-                    deadline_check_at = \(bind: r.watchAt?.millis), updated_at = \(bind: at.millis)
+                    deadline_check_at = \(bind: r.watchAt?.millis), inspection_note = \(bind: r.inspectionNote),
+                    inspected_at = \(bind: r.inspectedAt?.millis), updated_at = \(bind: at.millis)
                 WHERE id = \(bind: r.id) AND case_id = \(bind: c.id)
                 """
             ).run()

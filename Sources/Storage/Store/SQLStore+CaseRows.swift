@@ -140,7 +140,7 @@ extension SQLStore {
     static let referralColumns = """
         r.id, r.case_id, r.agency_id, a.name AS agency_name, r.status, r.note, r.answer, r.return_reason, r.due_at,
         r.escalation_level, r.created_at, r.answered_at, r.reminded_at, r.deadline_check_at, r.directed_by,
-        d.display_name AS directed_by_name, d.role AS directed_by_role
+        d.display_name AS directed_by_name, d.role AS directed_by_role, r.inspection_note, r.inspected_at
         """
 
     /// The agency a referral went to, and who issued it when it is a directive.
@@ -158,7 +158,8 @@ extension SQLStore {
             returnReason: try row.optionalString("return_reason"), dueAt: try row.date("due_at"),
             escalationLevel: try row.int("escalation_level"), createdAt: try row.date("created_at"),
             answeredAt: try row.optionalDate("answered_at"), remindedAt: try row.optionalDate("reminded_at"),
-            deadlineCheckAt: try row.optionalDate("deadline_check_at"), directedBy: issuer)
+            deadlineCheckAt: try row.optionalDate("deadline_check_at"), directedBy: issuer,
+            inspectionNote: try row.optionalString("inspection_note"), inspectedAt: try row.optionalDate("inspected_at"))
     }
 
     /// Everything about one case, read on the given connection (inside a write, it sees that write).

@@ -23,6 +23,13 @@ extension SQLStore {
             limit: limit, cursor: cursor)
     }
 
+    /// The breach register: every referral that reached level 2, open or not, latest due first.
+    public func breaches(scopeProvince: String?, limit: Int, cursor: String?) async throws -> InboxPage {
+        try await referralPage(
+            .init(openOnly: false, scopeProvince: scopeProvince, minLevel: CaseRules.topEscalationLevel, latestFirst: true),
+            limit: limit, cursor: cursor)
+    }
+
     /// Which referrals a page lists.
     struct ReferralFilter {
         var agencyID: Int?

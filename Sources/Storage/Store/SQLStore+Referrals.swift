@@ -41,6 +41,22 @@ extension SQLStore {
         }
     }
 
+    /// The inspection office records what it did about a referral in its queue (`CaseRules.recordInspection`).
+    public func recordInspection(_ referralID: Int, action: String, actor: Actor) async throws -> CaseDetail {
+        let at = now()
+        return try await client.write { db in
+            guard let caseRow = try await db.raw("SELECT case_id FROM referrals WHERE id = \(bind: referralID)").first() else {
+                throw DomainError.referralNotFound
+            }
+            let (c, mobile) = try await lockCase(db, id: try caseRow.int("case_id"))
+            let change = try CaseRules.recordInspection(
+                c, referralID: referralID, referrals: try await referrals(db, caseID: c.id, lock: true), action: action, actor: actor,
+                at: Date(millis: at.millis))
+            try await apply(db, change, mobile: mobile, at: at)
+            return try await detail(db, caseID: c.id)
+        }
+    }
+
     /// Moves one referral; the case's status then follows all its referrals (`CaseRules.changeReferral`).
     private func changeReferral(_ referralID: Int, _ action: ReferralAction, actor: Actor) async throws -> CaseDetail {
         let at = now()

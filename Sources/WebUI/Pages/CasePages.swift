@@ -19,6 +19,8 @@ extension WebUI {
             let mine: Bool; let canAccept: Bool; let acceptURL: String; let answerURL: String; let returnURL: String
             /// The agency records a call to the citizen (open or answered referrals).
             let canCall: Bool; let callURL: String
+            /// The inspection office records its action on a referral in its queue (level 2).
+            let canInspect: Bool; let inspectURL: String; let inspection: String?
             /// Screening may take an open referral back.
             let canWithdraw: Bool; let withdrawURL: String
         }
@@ -69,6 +71,7 @@ extension WebUI {
         "merge": "نامه ادغام شد.", "close": "نامه مختومه شد.", "accept": "رسیدگی آغاز شد.",
         "return": "ارجاع بازگردانده شد.", "withdraw": "ارجاع پس گرفته شد.",
         "callback": "تماس با شهروند در سابقه نامه ثبت شد.",
+        "inspection": "اقدام اداره بازرسی ثبت شد.",
         "direct": "دستور صادر شد و پیامک آن برای شهروند فرستاده می‌شود.",
         "appeal": "تصمیم درباره اعتراض ثبت شد و پیامک آن برای شهروند فرستاده می‌شود.",
     ]
@@ -143,7 +146,8 @@ extension WebUI {
         router.post(RouterPath(SiteURL.referralActionPattern), use: page { request, context in
             let form = try await CaseForm.read(request)
             let action = context.parameters.get("action").flatMap(SiteURL.ReferralAction.init(rawValue:))
-            let (staff, csrf) = try await signedInStaff(may: action == .withdraw ? .screenCase : .handleReferral, csrf: form._csrf)
+            let needs: StaffAction = action == .withdraw ? .screenCase : action == .inspection ? .recordInspection : .handleReferral
+            let (staff, csrf) = try await signedInStaff(may: needs, csrf: form._csrf)
             let caller = StaffCaller(staff)
             guard let action, let id = context.parameters.get("id").flatMap({ Int($0) })
             else { throw DomainError.referralNotFound }
@@ -154,6 +158,7 @@ extension WebUI {
                 case .answer: detail = try await workflow.answerReferral(id, answer: form.answer ?? "", by: caller)
                 case .return: detail = try await workflow.returnReferral(id, reason: form.reason ?? "", by: caller)
                 case .withdraw: detail = try await workflow.withdrawReferral(id, reason: form.reason ?? "", by: caller)
+                case .inspection: detail = try await workflow.recordInspection(id, action: form.text ?? "", by: caller)
                 case .callback:
                     guard let outcome = form.outcome.flatMap(CallOutcome.init(rawValue:)) else {
                         throw DomainError(
@@ -220,6 +225,9 @@ extension WebUI {
                 canCall: (r.status.isOpen || r.status == .answered)
                     && AccessPolicy.canHandle(staff, referralAgencyID: r.agencyID, caseProvince: c.provinceCode),
                 callURL: SiteURL.referralAction(r.id, .callback).path,
+                canInspect: r.escalationLevel >= CaseRules.topEscalationLevel
+                    && (try? AccessPolicy.require(staff, may: .recordInspection)) != nil,
+                inspectURL: SiteURL.referralAction(r.id, .inspection).path, inspection: r.inspectionNote,
                 canWithdraw: screening != nil && (try? CaseRules.checkWithdraw(r, by: staff)) != nil,
                 withdrawURL: SiteURL.referralAction(r.id, .withdraw).path)
         }

@@ -22,6 +22,19 @@ extension WebUI {
         let nextURL: String?
     }
 
+    struct BreachesModel {
+        struct Item {
+            let code: String; let url: String; let subject: String; let agency: String; let directive: String?
+            let statusLabel: String; let due: String; let clock: ClockView
+            /// What the inspection office did, and when; nil while nothing is recorded.
+            let inspection: String?; let inspectedAt: String?
+        }
+        let layout: Layout
+        let count: String
+        let items: [Item]
+        let nextURL: String?
+    }
+
     func registerOverduePages<Context: RequestContext>(on router: Router<Context>) {
         router.get(RouterPath(SiteURL.overdue.path), use: page { request, _ in
             let (staff, csrf) = try await signedInStaff(may: .followDeadlines)
@@ -44,6 +57,23 @@ extension WebUI {
                 },
                 nextURL: found.nextCursor.map { SiteURL.overdue.path + "?level=\(level)&cursor=" + $0 })
             return render("overdue", model)
+        })
+        router.get(RouterPath(SiteURL.breaches.path), use: page { request, _ in
+            let (staff, csrf) = try await signedInStaff(may: .followDeadlines)
+            let found = try await workflow.breaches(by: StaffCaller(staff), limit: 100, cursor: request.uri.queryParameters.get("cursor"))
+            let model = BreachesModel(
+                layout: Layout(title: "ثبت تخلف‌ها", staff: staff, csrf: csrf, current: SiteURL.breaches.path),
+                count: Show.number(found.entries.count) + (found.nextCursor == nil ? "" : "+"),
+                items: found.entries.map { entry in
+                    let r = entry.referral
+                    return .init(
+                        code: Show.digits(entry.trackingCode.value), url: SiteURL.staffCase(entry.trackingCode.value).path,
+                        subject: entry.subject, agency: r.agencyName, directive: r.directedBy?.labelFa, statusLabel: r.status.nameFa,
+                        due: Show.dateTime(r.dueAt), clock: ClockView(workflow.clock(r), escalationLevel: r.escalationLevel),
+                        inspection: r.inspectionNote, inspectedAt: r.inspectedAt.map(Show.dateTime))
+                },
+                nextURL: found.nextCursor.map { SiteURL.breaches.path + "?cursor=" + $0 })
+            return render("breaches", model)
         })
     }
 }

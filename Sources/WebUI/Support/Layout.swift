@@ -41,6 +41,7 @@ struct Layout: Sendable {
             if AccessPolicy.roles(for: .followDeadlines).contains(staff.role) {
                 items.append(("مهلت‌های گذشته", .overdue))
                 items.append(("دستورها", .directives))
+                items.append(("ثبت تخلف‌ها", .breaches))
             }
             if AccessPolicy.roles(for: .readReports).contains(staff.role) { items.append(("گزارش‌ها", .reports)) }
             if AccessPolicy.roles(for: .manageStaff).contains(staff.role) { items.append(("مدیریت کاربران", .admin)) }
