@@ -45,10 +45,11 @@ extension CaseRules {
     /// The longest a directive may give an agency, in business days.
     public static let maxDirectiveDays = 60
 
-    /// Who may be directed to act: a case still being worked on, or answered (the official is not
-    /// content with the answer). A closed or merged case is not.
+    /// Who may be directed to act: a case still being worked on. An answered case is not (an official
+    /// not content with its answer has the citizen's appeal, or screening, reopen it first: a directive
+    /// withdrawn or returned would otherwise re-answer it), nor a closed or merged one.
     public static func checkDirective(_ c: Case) throws(DomainError) {
-        guard [.registered, .reopened, .referred, .answered].contains(c.status) else {
+        guard [.registered, .reopened, .referred].contains(c.status) else {
             throw .transition("صدور دستور", from: c.status)
         }
     }

@@ -103,8 +103,9 @@ import Testing
             Self.code { _ = try Self.issue(to: AgencyRef(id: 1, name: "کمیته امداد", active: false), due: .businessDays(5)) } == "agency_inactive")
         #expect(Self.code { _ = try Self.issue(Self.open(.closed), due: .businessDays(5)) } == "invalid_transition")
         #expect(Self.code { _ = try Self.issue(Self.open(.merged), due: .businessDays(5)) } == "invalid_transition")
-        // An answered case may still be directed (the official is not content with the answer).
-        #expect(try Self.issue(Self.open(.answered), due: .businessDays(5)).case.status == .referred)
+        // An answered case is not: a directive withdrawn or returned would answer it a second time.
+        #expect(Self.code { _ = try Self.issue(Self.open(.answered), due: .businessDays(5)) } == "invalid_transition")
+        #expect(try Self.issue(Self.open(.reopened), due: .businessDays(5)).case.status == .referred)
     }
 
     @Test func oneOpenDirectivePerAgencyButAReferralMayStandBesideIt() throws {

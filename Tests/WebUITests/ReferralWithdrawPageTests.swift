@@ -33,6 +33,28 @@ import TestSupport
         }
     }
 
+    /// A refused referral form from another agency's liaison is the same 404 as a missing referral,
+    /// never the case page with the form's error.
+    @Test(arguments: TestDatabase.all)
+    func aReferralFormOfAnotherAgencyShowsNothingOfTheCase(engine: TestDatabase) async throws {
+        try await withTestAPI(database: engine) { app, api in
+            let f = app.fixtures
+            let code = try #require(try await api.post("/api/v1/cases", token: f.token("operator"), json: f.caseBody(subject: "موضوع محرمانه دستگاه دیگر")).string("trackingCode"))
+            let referral = try #require(
+                try await api.post("/api/v1/cases/\(code)/referrals", token: f.token("supervisor"), json: ["agencyIds": [f.relief.id]])
+                    .list("referrals").first?["id"] as? Int)
+            let bank = try await PageTests.signIn(api, "liaisonBank")
+            let csrf = PageTests.csrf(in: try await api.get("/staff/inbox", headers: ["Cookie": bank]).text)
+            for (action, fields) in [("callback", ["note": "x"]), ("answer", ["answer": ""]), ("return", ["reason": ""]), ("inspection", ["text": ""])] {
+                var form = fields
+                form["_csrf"] = csrf
+                let response = try await AdminPageTests.post(api, "/staff/referrals/\(referral)/\(action)", form, cookie: bank)
+                #expect([403, 404].contains(response.status), "\(action) → \(response.status)")
+                #expect(!response.text.contains("موضوع محرمانه دستگاه دیگر"), "\(action) showed the case")
+            }
+        }
+    }
+
     @Test func theTrackingLinkOpensTheFormWithTheCode() async throws {
         try await withTestAPI(database: .sqlite) { app, api in
             let f = app.fixtures

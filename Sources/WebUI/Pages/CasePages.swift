@@ -168,7 +168,9 @@ extension WebUI {
                 }
             } catch let error as DomainError where [.invalid, .conflict].contains(error.kind) {
                 // The case as this staff member sees it, with the form's error (a refused role or scope stays a 403/404).
-                guard let current = try await cases.detail(referralID: id) else { throw DomainError.referralNotFound }
+                guard let current = try await cases.detail(referralID: id), CaseWorkflow.canSee(current, staff) else {
+                    throw DomainError.referralNotFound
+                }
                 return try await casePage(current, staff: staff, csrf: csrf, error: error.messageFa, status: .badRequest)
             }
             return HTML.redirect(SiteURL.staffCase(detail.case.trackingCode.value).path + "?done=\(action.rawValue)")
