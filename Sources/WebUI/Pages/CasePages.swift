@@ -183,12 +183,20 @@ extension WebUI {
     ) async throws -> Response {
         let c = detail.case
         let code = c.trackingCode.value
-        var screening: CaseModel.Screening?
-        if (try? AccessPolicy.require(staff, may: .screenCase)) != nil {
-            let category = try await reference.categories(includeInactive: true).first { $0.code == c.categoryCode }
-            let agencies = try await reference.agencies(province: c.provinceCode, kind: nil, includeInactive: false)
-                // The province's own agencies first, the category's usual kind pre-selected.
+        let mayScreen = (try? AccessPolicy.require(staff, may: .screenCase)) != nil
+        let mayDirect = (try? AccessPolicy.require(staff, may: .issueDirective)) != nil && (try? CaseRules.checkDirective(c)) != nil
+        // The case's category and the agencies it may go to, read once for the referral and directive forms:
+        // the province's own agencies first.
+        var category: Domain.Category?
+        var agencies: [Agency] = []
+        if mayScreen || mayDirect {
+            category = try await reference.categories(includeInactive: true).first { $0.code == c.categoryCode }
+            agencies = try await reference.agencies(province: c.provinceCode, kind: nil, includeInactive: false)
                 .sorted { ($0.provinceCode == c.provinceCode ? 0 : 1, $0.id) < ($1.provinceCode == c.provinceCode ? 0 : 1, $1.id) }
+        }
+        var screening: CaseModel.Screening?
+        if mayScreen {
+            // The category's usual kind pre-selected.
             let suggested = agencies.first { $0.kind == category?.defaultAgencyKind && $0.provinceCode == c.provinceCode }?.id
             screening = .init(
                 canAnswer: (try? CaseRules.checkAnswerDirectly(c)) != nil, canRefer: (try? CaseRules.checkRefer(c)) != nil,
@@ -198,10 +206,7 @@ extension WebUI {
                 agencies: agencies.map { .init(id: $0.id, name: $0.name, suggested: $0.id == suggested) })
         }
         var directing: CaseModel.Directing?
-        if (try? AccessPolicy.require(staff, may: .issueDirective)) != nil, (try? CaseRules.checkDirective(c)) != nil {
-            let category = try await reference.categories(includeInactive: true).first { $0.code == c.categoryCode }
-            let agencies = try await reference.agencies(province: c.provinceCode, kind: nil, includeInactive: false)
-                .sorted { ($0.provinceCode == c.provinceCode ? 0 : 1, $0.id) < ($1.provinceCode == c.provinceCode ? 0 : 1, $1.id) }
+        if mayDirect {
             directing = .init(
                 url: SiteURL.caseAction(code, .direct).path,
                 agencies: agencies.map { .init(id: $0.id, name: $0.name, suggested: false) },
