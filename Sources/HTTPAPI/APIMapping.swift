@@ -121,7 +121,20 @@ extension Components.Schemas.Agency {
 
 extension Components.Schemas.Category {
     init(_ c: Domain.Category) {
-        self.init(code: c.code, name: c.name, defaultAgencyKind: .init(c.defaultAgencyKind), answerDays: c.answerDays, active: c.active)
+        self.init(
+            code: c.code, name: c.name, defaultAgencyKind: .init(c.defaultAgencyKind), answerDays: c.answerDays, active: c.active,
+            escalation: .init(
+                reminderDaysBefore: c.escalation.reminderDaysBefore, level1DaysLate: c.escalation.level1DaysLate,
+                level2DaysLate: c.escalation.level2DaysLate))
+    }
+}
+
+extension Components.Schemas.LeagueLine {
+    init(_ l: AgencyLeague.Line) {
+        self.init(
+            rank: l.rank, agencyId: l.agencyID, agencyName: l.agencyName, referrals: l.referrals, answered: l.answered,
+            onTimeRate: l.onTimeRate, medianDays: l.medianDays, p90Days: l.p90Days, returnRate: l.returnRate,
+            reopenRate: l.reopenRate, meanRating: l.meanRating, breaches: l.breaches)
     }
 }
 

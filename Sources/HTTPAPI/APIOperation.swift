@@ -17,6 +17,7 @@ public enum APIOperation: String, CaseIterable, Sendable {
     case listOverdue
     case issueDirective, listDirectives, listDirectiveOfficials
     case objectToAnswer, decideAppeal, recordInspection, listBreaches
+    case getUnanswered, getAgencyOversight
 
     /// Who may call an operation.
     public enum Access: Sendable, Equatable {
@@ -50,7 +51,7 @@ public enum APIOperation: String, CaseIterable, Sendable {
         case .issueDirective: .staff(.issueDirective)
         case .decideAppeal: .staff(.decideAppeal)
         case .recordInspection: .staff(.recordInspection)
-        case .listBreaches: .staff(.followDeadlines)
+        case .listBreaches, .getUnanswered, .getAgencyOversight: .staff(.followDeadlines)
         }
     }
 }

@@ -59,7 +59,9 @@ extension SamadAPI {
             throw DomainError(.conflict, "category_exists", fa: "دسته‌ای با این کد هست.", en: "A category with this code exists.", field: "code")
         }
         let category = try await reference.saveCategory(
-            try Self.category(code: code, name: body.name, kind: body.defaultAgencyKind, days: body.answerDays, active: body.active),
+            try Self.category(
+                code: code, name: body.name, kind: body.defaultAgencyKind, days: body.answerDays, active: body.active,
+                escalation: body.escalation, keeping: .standard),
             by: .request(staff))
         return .created(.init(body: .json(.init(category))))
     }
@@ -68,11 +70,13 @@ extension SamadAPI {
         let staff = try await staff(for: .updateCategory)
         guard case .json(let body) = input.body else { throw DomainError.malformedRequest }
         try Self.requireCountryScope(staff)
-        guard try await reference.categories(includeInactive: true).contains(where: { $0.code == input.path.code }) else {
+        guard let existing = try await reference.categories(includeInactive: true).first(where: { $0.code == input.path.code }) else {
             throw DomainError.notFound("category", fa: "دسته")
         }
         let category = try await reference.saveCategory(
-            try Self.category(code: input.path.code, name: body.name, kind: body.defaultAgencyKind, days: body.answerDays, active: body.active ?? true),
+            try Self.category(
+                code: input.path.code, name: body.name, kind: body.defaultAgencyKind, days: body.answerDays, active: body.active ?? true,
+                escalation: body.escalation, keeping: existing.escalation),
             by: .request(staff))
         return .ok(.init(body: .json(.init(category))))
     }
@@ -86,12 +90,21 @@ extension SamadAPI {
         return AgencyDraft(name: name, kind: body.kind.domain, parentID: body.parentId, provinceCode: province, active: body.active ?? true)
     }
 
-    static func category(code: String, name: String, kind: Components.Schemas.AgencyKind, days: Int, active: Bool) throws -> Domain.Category {
+    /// An omitted `escalation` keeps `kept` (the category's own on edits, the standard one on creation).
+    static func category(
+        code: String, name: String, kind: Components.Schemas.AgencyKind, days: Int, active: Bool,
+        escalation: Components.Schemas.Escalation?, keeping kept: EscalationPolicy
+    ) throws -> Domain.Category {
         let name = try TextInput.required(name, field: "name", fa: "نام دسته", max: 200)
         guard (1...90).contains(days) else {
             throw DomainError(.invalid, "invalid_answer_days", fa: "مهلت پاسخ باید بین ۱ تا ۹۰ روز کاری باشد.", en: "answerDays must be 1–90.", field: "answerDays")
         }
-        return Domain.Category(code: code, name: name, defaultAgencyKind: kind.domain, answerDays: days, active: active)
+        let policy = try escalation.map {
+            try EscalationPolicy(
+                reminderDaysBefore: $0.reminderDaysBefore, level1DaysLate: $0.level1DaysLate, level2DaysLate: $0.level2DaysLate)
+        } ?? kept
+        return Domain.Category(
+            code: code, name: name, defaultAgencyKind: kind.domain, answerDays: days, active: active, escalation: policy)
     }
 
     static func requireCountryScope(_ staff: Staff) throws {

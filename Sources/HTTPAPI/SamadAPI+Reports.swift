@@ -4,7 +4,8 @@ import PersianKit
 import Storage
 import Workflow
 
-/// Period reports (گزارش دوره‌ای): what came in a week, month, quarter or year, and how it was answered.
+/// Period reports (گزارش دوره‌ای): what came in a week, month, quarter or year, and how it was answered;
+/// the league table and the oversight of unanswered letters and of one agency.
 extension SamadAPI {
     func getReport(_ input: Operations.GetReport.Input) async throws -> Operations.GetReport.Output {
         let caller = try await staffCaller(for: .getReport)
@@ -20,11 +21,42 @@ extension SamadAPI {
                 body: .json(
                     .init(
                         period: result.period.key, label: result.period.labelFa, province: result.provinceCode, asOf: result.asOf,
-                        lines: result.league.lines.map {
-                            .init(
-                                rank: $0.rank, agencyId: $0.agencyID, agencyName: $0.agencyName, referrals: $0.referrals,
-                                answered: $0.answered, onTimeRate: $0.onTimeRate, medianDays: $0.medianDays, p90Days: $0.p90Days,
-                                returnRate: $0.returnRate, reopenRate: $0.reopenRate, meanRating: $0.meanRating, breaches: $0.breaches)
-                        }))))
+                        lines: result.league.lines.map(Components.Schemas.LeagueLine.init)))))
+    }
+
+    func getUnanswered(_ input: Operations.GetUnanswered.Input) async throws -> Operations.GetUnanswered.Output {
+        let caller = try await staffCaller(for: .getUnanswered)
+        let found = try await workflow.unanswered(days: input.query.days, province: input.query.province, by: caller)
+        let names = Dictionary(uniqueKeysWithValues: try await reference.provinces().map { ($0.code, $0.name) })
+        func line(_ c: UnansweredOversight.Count) -> Components.Schemas.UnansweredCount {
+            .init(
+                province: c.provinceCode, provinceName: names[c.provinceCode] ?? c.provinceCode, agencyId: c.agencyID,
+                agencyName: c.agencyName, cases: c.cases, oldest: c.oldest)
+        }
+        return .ok(
+            .init(
+                body: .json(
+                    .init(
+                        days: found.days, cutoff: found.cutoff, total: found.total, byProvince: found.byProvince.map(line),
+                        byAgency: found.byAgency.map(line)))))
+    }
+
+    func getAgencyOversight(_ input: Operations.GetAgencyOversight.Input) async throws -> Operations.GetAgencyOversight.Output {
+        let caller = try await staffCaller(for: .getAgencyOversight)
+        let (profile, referrals) = try await workflow.agencyProfile(
+            input.path.agencyId, period: input.query.period, limit: try Self.pageLimit(input.query.limit, default: 100),
+            cursor: input.query.cursor, by: caller)
+        let load = profile.load
+        return .ok(
+            .init(
+                body: .json(
+                    .init(
+                        agency: .init(profile.agency), period: profile.period.key, label: profile.period.labelFa,
+                        province: profile.provinceCode,
+                        load: .init(
+                            open: load.open, late: load.late, level1: load.level1, level2: load.level2,
+                            openDirectives: load.openDirectives),
+                        league: profile.line.map(Components.Schemas.LeagueLine.init), ranked: profile.ranked,
+                        referrals: .init(referrals, clock: workflow.clock)))))
     }
 }

@@ -57,6 +57,10 @@ public protocol CaseRepository: Sendable {
     func returnReferral(_ referralID: Int, reason: String, actor: Actor) async throws -> CaseDetail
     /// The inspection office records what it did about a referral in its queue.
     func recordInspection(_ referralID: Int, action: String, actor: Actor) async throws -> CaseDetail
+    /// Open cases registered before `cutoff`, by province and by the agency holding them.
+    func unanswered(before cutoff: Date, days: Int, scopeProvince: String?) async throws -> UnansweredOversight
+    /// One agency's open, late and escalated referrals now (of one province when `scopeProvince` is set).
+    func agencyLoad(agencyID: Int, scopeProvince: String?) async throws -> AgencyLoad
     /// Every referral that reached the inspection queue (level 2), open or not, latest due first.
     func breaches(scopeProvince: String?, limit: Int, cursor: String?) async throws -> InboxPage
     /// The agency records a call to the citizen about its referral.

@@ -24,6 +24,10 @@ public enum SiteURL {
     case directives
     /// The breach register: referrals and directives that reached the inspection queue, with what was done.
     case breaches
+    /// Letters still unanswered after N days, by province and agency.
+    case oversight
+    /// One agency's page for the inspection office.
+    case agency(Int)
     case reports
     case account
     case admin
@@ -70,6 +74,8 @@ public enum SiteURL {
         case .overdue: "/staff/overdue"
         case .directives: "/staff/directives"
         case .breaches: "/staff/breaches"
+        case .oversight: "/staff/oversight"
+        case .agency(let id): "/staff/agencies/\(id)"
         case .reports: "/staff/reports"
         case .account: "/staff/account"
         case .admin: "/staff/admin"
@@ -95,6 +101,7 @@ public enum SiteURL {
     static let trackCasePattern = "/track/:code"
     static let caseActionPattern = "/staff/cases/:code/:action"
     static let staffCasePattern = "/staff/cases/:code"
+    static let agencyPattern = "/staff/agencies/:id"
     static let referralActionPattern = "/staff/referrals/:id/:action"
     static let adminStaffActionPattern = "/staff/admin/staff/:id/:action"
     static let adminTokenRevokePattern = "/staff/admin/tokens/:id/revoke"

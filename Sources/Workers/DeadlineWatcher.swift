@@ -45,6 +45,24 @@ public struct DeadlineWatcher: Service {
         }
     }
 
+    /// Passes until nothing more is due now (catching up after an outage, or timing a pass over a
+    /// large file): every due referral's check and every auto-close, summed.
+    public func drain() async throws -> (deadlines: DeadlinePass, autoClose: AutoClosePass) {
+        var deadlines = DeadlinePass()
+        var autoClose = AutoClosePass()
+        while true {
+            let pass = try await runOnce()
+            deadlines += pass
+            if pass.exhausted(limit: batchSize) || pass.looked == 0 { break }
+        }
+        while true {
+            let pass = try await closeUnrated()
+            autoClose += pass
+            if pass.exhausted(limit: batchSize) || pass.closed == 0 { break }
+        }
+        return (deadlines, autoClose)
+    }
+
     /// One pass over at most `batchSize` due referrals.
     @discardableResult
     public func runOnce() async throws -> DeadlinePass {

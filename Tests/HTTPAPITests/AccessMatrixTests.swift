@@ -83,6 +83,10 @@ import TestSupport
         case .returnReferral: return (.post, "/api/v1/referrals/\(referral)/return", ["reason": "مربوط به ما نیست"])
         case .recordInspection: return (.post, "/api/v1/referrals/\(referral)/inspection", ["action": "به رئیس دستگاه تذکر داده شد"])
         case .listBreaches: return (.get, "/api/v1/breaches", nil)
+        case .getUnanswered:
+            return (.get, "/api/v1/oversight/unanswered?days=1&province=\(target == .outOfScope ? f.otherProvince : f.province)", nil)
+        case .getAgencyOversight:
+            return (.get, "/api/v1/agencies/\(target == .outOfScope ? f.otherProvinceAgency.id : f.bank.id)/oversight", nil)
         case .recordCallBack: return (.post, "/api/v1/referrals/\(referral)/callback", ["outcome": "reached", "note": "گفتگو شد"])
         case .withdrawReferral: return (.post, "/api/v1/referrals/\(referral)/withdraw", ["reason": "ارجاع نادرست"])
         case .createAgency:
@@ -112,7 +116,8 @@ import TestSupport
         case .acceptReferral, .answerReferral, .returnReferral, .recordCallBack:
             let agency = target == .outOfScope ? f.otherProvinceAgency.id : f.relief.id
             return AccessPolicy.canHandle(staff, referralAgencyID: agency, caseProvince: province)
-        case .registerCase, .createAgency, .updateAgency, .createToken, .getReport, .getLeague, .retryNotification:
+        case .registerCase, .createAgency, .updateAgency, .createToken, .getReport, .getLeague, .retryNotification, .getUnanswered,
+            .getAgencyOversight:
             return AccessPolicy.covers(staff, province: province)
         case .createCategory, .updateCategory:
             return staff.provinceCode == nil

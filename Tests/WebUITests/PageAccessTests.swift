@@ -20,7 +20,7 @@ import TestSupport
         "POST /logout": "session with CSRF", "GET /my": "citizen session", "GET /my/sign-in": "anyone",
         "POST /my/sign-in": "anyone (rate-limited)", "POST /my/code": "anyone (rate-limited)",
         "GET /staff": "staff", "GET /staff/intake": "registerCase", "POST /staff/intake": "registerCase",
-        "GET /staff/queue": "screenCase", "GET /staff/inbox": "handleReferral", "GET /staff/overdue": "followDeadlines, referrals of their province", "GET /staff/directives": "followDeadlines, directives of their province", "GET /staff/breaches": "followDeadlines, breaches of their province", "GET /staff/reports": "readReports, province in scope",
+        "GET /staff/queue": "screenCase", "GET /staff/inbox": "handleReferral", "GET /staff/overdue": "followDeadlines, referrals of their province", "GET /staff/directives": "followDeadlines, directives of their province", "GET /staff/breaches": "followDeadlines, breaches of their province", "GET /staff/oversight": "followDeadlines, province in scope", "GET /staff/agencies/{id}": "followDeadlines, agency of their province or national", "GET /staff/reports": "readReports, province in scope",
         "GET /staff/cases/{code}": "readCases, in scope",
         "POST /staff/cases/{code}/{action}": "screenCase, in scope (direct: issueDirective; appeal: decideAppeal; in scope)", "POST /staff/referrals/{id}/{action}": "handleReferral, own agency (withdraw: screenCase, in scope; inspection: recordInspection, in scope)",
         "GET /staff/account": "staff", "POST /staff/account": "staff with CSRF", "GET /staff/admin": "manageStaff",
@@ -82,6 +82,11 @@ import TestSupport
                 #expect(try await get("/staff/overdue") == (allowed(.followDeadlines) ? 200 : 403), "overdue as \(role)")
                 #expect(try await get("/staff/directives") == (allowed(.followDeadlines) ? 200 : 403), "directives as \(role)")
                 #expect(try await get("/staff/breaches") == (allowed(.followDeadlines) ? 200 : 403), "breaches as \(role)")
+                #expect(try await get("/staff/oversight") == (allowed(.followDeadlines) ? 200 : 403), "oversight as \(role)")
+                for agency in [f.bank, f.otherProvinceAgency] {
+                    let expected = !allowed(.followDeadlines) ? 403 : AccessPolicy.covers(staff, province: agency.provinceCode) ? 200 : 404
+                    #expect(try await get("/staff/agencies/\(agency.id)") == expected, "agency \(agency.id) page as \(role)")
+                }
                 #expect(try await get("/staff/admin") == (allowed(.manageStaff) ? 200 : 403), "admin as \(role)")
                 #expect(try await get("/staff/admin/sms") == (allowed(.manageOutbox) ? 200 : 403), "outbox as \(role)")
                 // The message is not failed: 409 where the role may retry it and it is in scope.

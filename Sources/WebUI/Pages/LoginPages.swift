@@ -58,6 +58,7 @@ extension WebUI {
         registerCasePages(on: router)
         registerInboxPages(on: router)
         registerOverduePages(on: router)
+        registerOversightPages(on: router)
         registerDirectivePages(on: router)
         registerReportPages(on: router)
         registerAccountPages(on: router)

@@ -17,8 +17,25 @@ extension WebUI {
         struct Shortcut { let label: String; let url: String }
         /// One agency's place in the period's league table.
         struct LeagueRow {
-            let rank: String; let name: String; let referrals: String; let onTime: String; let median: String; let p90: String
-            let returns: String; let reopens: String; let rating: String; let breaches: String; let breached: Bool
+            let rank: String; let name: String; let url: String; let referrals: String; let onTime: String; let median: String
+            let p90: String; let returns: String; let reopens: String; let rating: String; let breaches: String; let breached: Bool
+
+            init(_ line: AgencyLeague.Line, period: JalaliPeriod) {
+                func rate(_ value: Double?) -> String { value.map { Show.digits(String(format: "%.0f", $0 * 100)) + "٪" } ?? "—" }
+                func decimal(_ value: Double?) -> String { value.map { Show.digits(String(format: "%.1f", $0)) } ?? "—" }
+                rank = Show.number(line.rank)
+                name = line.agencyName
+                url = SiteURL.agency(line.agencyID).path + "?period=" + period.key
+                referrals = Show.number(line.referrals)
+                onTime = rate(line.onTimeRate)
+                median = decimal(line.medianDays)
+                p90 = line.p90Days.map(Show.number) ?? "—"
+                returns = rate(line.returnRate)
+                reopens = rate(line.reopenRate)
+                rating = decimal(line.meanRating)
+                breaches = Show.number(line.breaches)
+                breached = line.breaches > 0
+            }
         }
         let layout: Layout
         let label: String
@@ -61,8 +78,6 @@ extension WebUI {
     static func reportModel(
         _ r: CaseReport, league: AgencyLeague, layout: Layout, scopeName: String, staff: Staff, provinces: [Province], now: Date
     ) -> ReportModel {
-        func rate(_ value: Double?) -> String { value.map { Show.digits(String(format: "%.0f", $0 * 100)) + "٪" } ?? "—" }
-        func decimal(_ value: Double?) -> String { value.map { Show.digits(String(format: "%.1f", $0)) } ?? "—" }
         func percent(_ part: Int, of whole: Int) -> String {
             whole > 0 ? Show.digits(String(format: "%.0f", Double(part) * 100 / Double(whole))) + "٪" : "—"
         }
@@ -112,13 +127,7 @@ extension WebUI {
                     returned: Show.number($0.returned), open: Show.number($0.open),
                     meanDays: $0.meanDaysToAnswer.map { Show.digits(String(format: "%.1f", $0)) } ?? "—", late: $0.overdue > 0)
             },
-            league: league.lines.map {
-                .init(
-                    rank: Show.number($0.rank), name: $0.agencyName, referrals: Show.number($0.referrals), onTime: rate($0.onTimeRate),
-                    median: decimal($0.medianDays), p90: $0.p90Days.map(Show.number) ?? "—", returns: rate($0.returnRate),
-                    reopens: rate($0.reopenRate), rating: decimal($0.meanRating), breaches: Show.number($0.breaches),
-                    breached: $0.breaches > 0)
-            },
+            league: league.lines.map { .init($0, period: r.period) },
             empty: r.cases == 0)
     }
 }

@@ -42,6 +42,7 @@ struct Layout: Sendable {
                 items.append(("مهلت‌های گذشته", .overdue))
                 items.append(("دستورها", .directives))
                 items.append(("ثبت تخلف‌ها", .breaches))
+                items.append(("نامه‌های بی‌پاسخ", .oversight))
             }
             if AccessPolicy.roles(for: .readReports).contains(staff.role) { items.append(("گزارش‌ها", .reports)) }
             if AccessPolicy.roles(for: .manageStaff).contains(staff.role) { items.append(("مدیریت کاربران", .admin)) }

@@ -1,0 +1,131 @@
+import Domain
+import Foundation
+import Hummingbird
+import PersianKit
+import Storage
+import Workflow
+
+/// Oversight for the inspection office: the letters still unanswered after N days by province and
+/// agency (`/staff/oversight`), and one agency's page (`/staff/agencies/{id}`).
+extension WebUI {
+    struct OversightModel {
+        struct Line { let province: String; let agency: String; let url: String?; let cases: String; let oldest: String; let age: String }
+        struct Shortcut { let label: String; let url: String; let current: Bool }
+        let layout: Layout
+        let action = SiteURL.oversight.path
+        let days: String
+        let cutoff: String
+        let total: String
+        let national: Bool
+        let provinces: [Option]
+        let shortcuts: [Shortcut]
+        let byProvince: [Line]
+        let byAgency: [Line]
+    }
+
+    struct AgencyModel {
+        struct Figure { let label: String; let value: String; let alarm: Bool }
+        struct Shortcut { let label: String; let url: String }
+        let layout: Layout
+        let name: String
+        let kind: String
+        let scope: String
+        let inactive: Bool
+        let period: String
+        let shortcuts: [Shortcut]
+        let figures: [Figure]
+        let standing: String?
+        let league: ReportModel.LeagueRow?
+        /// Its open referrals, as its own inbox lists them.
+        let items: [InboxModel.Item]
+        let nextURL: String?
+    }
+
+    func registerOversightPages<Context: RequestContext>(on router: Router<Context>) {
+        router.get(RouterPath(SiteURL.oversight.path), use: page { request, _ in
+            let (staff, csrf) = try await signedInStaff(may: .followDeadlines)
+            let params = request.uri.queryParameters
+            let days = try params.get("days").flatMap { raw -> Int? in
+                let ascii = PersianDigits.toASCII(raw).trimmingCharacters(in: .whitespaces)
+                if ascii.isEmpty { return nil }
+                guard let n = Int(ascii) else {
+                    throw DomainError(.invalid, "invalid_days", fa: "تعداد روزها باید عدد باشد.", en: "days must be a number.", field: "days")
+                }
+                return n
+            }
+            let found = try await workflow.unanswered(days: days, province: params.get("province"), by: StaffCaller(staff))
+            let provinces = try await reference.provinces()
+            let province = staff.provinceCode ?? params.get("province").flatMap { $0.isEmpty ? nil : PersianDigits.toASCII($0) }
+            let layout = Layout(title: "نامه‌های بی‌پاسخ", staff: staff, csrf: csrf, current: SiteURL.oversight.path)
+            return render("oversight", Self.oversightModel(found, layout: layout, staff: staff, province: province, provinces: provinces, now: gate.now()))
+        })
+        router.get(RouterPath(SiteURL.agencyPattern), use: page { request, context in
+            let (staff, csrf) = try await signedInStaff(may: .followDeadlines)
+            guard let id = context.parameters.get("id").flatMap(Int.init) else { throw DomainError.notFound("agency", fa: "دستگاه") }
+            let params = request.uri.queryParameters
+            let (profile, referrals) = try await workflow.agencyProfile(
+                id, period: params.get("period"), limit: 100, cursor: params.get("cursor"), by: StaffCaller(staff))
+            let provinces = try await reference.provinces()
+            let layout = Layout(title: profile.agency.name, staff: staff, csrf: csrf, current: SiteURL.oversight.path)
+            return render("agency", agencyModel(profile, referrals: referrals, layout: layout, provinces: provinces))
+        })
+    }
+
+    static func oversightModel(
+        _ o: UnansweredOversight, layout: Layout, staff: Staff, province: String?, provinces: [Province], now: Date
+    ) -> OversightModel {
+        let names = Dictionary(uniqueKeysWithValues: provinces.map { ($0.code, $0.name) })
+        func line(_ c: UnansweredOversight.Count) -> OversightModel.Line {
+            .init(
+                province: names[c.provinceCode] ?? c.provinceCode,
+                agency: c.agencyName ?? "هنوز به دستگاهی نرفته (پایش)",
+                url: c.agencyID.map { SiteURL.agency($0).path } ?? SiteURL.queue.path,
+                cases: Show.number(c.cases), oldest: Show.dateTime(c.oldest), age: Show.age(now.timeIntervalSince(c.oldest)))
+        }
+        func link(_ days: Int) -> String {
+            var url = SiteURL.oversight.path + "?days=\(days)"
+            if staff.provinceCode == nil, let province { url += "&province=" + province }
+            return url
+        }
+        return OversightModel(
+            layout: layout, days: Show.digits(String(o.days)), cutoff: Show.dateTime(o.cutoff), total: Show.number(o.total),
+            national: staff.provinceCode == nil,
+            provinces: [Option(value: "", label: "کل کشور", selected: province == nil)]
+                + provinces.map { Option(value: $0.code, label: $0.name, selected: $0.code == province) },
+            shortcuts: [7, 10, 30, 90].map { .init(label: Show.number($0) + " روز", url: link($0), current: $0 == o.days) },
+            byProvince: o.byProvince.map(line), byAgency: o.byAgency.map(line))
+    }
+
+    func agencyModel(_ p: AgencyProfile, referrals: InboxPage, layout: Layout, provinces: [Province]) -> AgencyModel {
+        let base = SiteURL.agency(p.agency.id).path
+        let now = gate.now()
+        let provinceName = p.agency.provinceCode.flatMap { code in provinces.first { $0.code == code }?.name }
+        let scopeName = p.provinceCode.flatMap { code in provinces.first { $0.code == code }?.name }
+        let load = p.load
+        return AgencyModel(
+            layout: layout, name: p.agency.name, kind: p.agency.kind.nameFa,
+            scope: provinceName.map { "استان " + $0 } ?? ("دستگاه ملی" + (scopeName.map { "؛ ارجاع‌های استان " + $0 } ?? "")),
+            inactive: !p.agency.active, period: p.period.labelFa,
+            shortcuts: [
+                ("این ماه", JalaliPeriod.containing(now, kind: .month)), ("ماه پیش", JalaliPeriod.containing(now, kind: .month).previous),
+                ("این فصل", .containing(now, kind: .quarter)), ("امسال", .containing(now, kind: .year)),
+            ].map { .init(label: "\($0.0): \($0.1.labelFa)", url: base + "?period=" + $0.1.key) },
+            figures: [
+                .init(label: "ارجاع و دستور باز", value: Show.number(load.open), alarm: false),
+                .init(label: "گذشته از مهلت", value: Show.number(load.late), alarm: load.late > 0),
+                .init(label: "پیگیری سطح ۱", value: Show.number(load.level1), alarm: load.level1 > 0),
+                .init(label: "در صف بازرسی (سطح ۲)", value: Show.number(load.level2), alarm: load.level2 > 0),
+                .init(label: "دستور باز", value: Show.number(load.openDirectives), alarm: false),
+            ],
+            standing: p.line.map { "رتبه \(Show.number($0.rank)) از \(Show.number(p.ranked)) دستگاه" },
+            league: p.line.map { .init($0, period: p.period) },
+            items: referrals.entries.map { entry in
+                .init(
+                    code: Show.digits(entry.trackingCode.value), url: SiteURL.staffCase(entry.trackingCode.value).path,
+                    subject: entry.subject, statusLabel: entry.referral.status.nameFa, due: Show.dateTime(entry.referral.dueAt),
+                    clock: ClockView(workflow.clock(entry.referral), escalationLevel: entry.referral.escalationLevel),
+                    directive: entry.referral.directedBy?.labelFa)
+            },
+            nextURL: referrals.nextCursor.map { base + "?period=" + p.period.key + "&cursor=" + $0 })
+    }
+}

@@ -1,0 +1,35 @@
+import Domain
+import Foundation
+import PersianKit
+import Storage
+
+/// Oversight (نظارت) for the inspection office: the letters still unanswered after N days by
+/// province and agency, and one agency's page (what it holds now, its league line, its open
+/// referrals). Provincial staff see their province; national agencies appear with that province's share.
+extension CaseWorkflow {
+    public func unanswered(days: Int?, province rawProvince: String?, by caller: StaffCaller) async throws -> UnansweredOversight {
+        try caller.require(.followDeadlines)
+        let days = days ?? UnansweredOversight.defaultDays
+        let cutoff = try UnansweredOversight.cutoff(days: days, now: gate.now())
+        let province = try Self.reportProvince(rawProvince, for: caller.staff, among: try await reference.provinces())
+        return try await cases.unanswered(before: cutoff, days: days, scopeProvince: province)
+    }
+
+    /// The agency's page: its load and league line in `period` (the current month by default), and
+    /// one page of its open referrals, most urgent first.
+    public func agencyProfile(
+        _ agencyID: Int, period rawPeriod: String?, limit: Int, cursor: String?, by caller: StaffCaller
+    ) async throws -> (profile: AgencyProfile, referrals: InboxPage) {
+        try caller.require(.followDeadlines)
+        guard let agency = try await reference.agency(id: agencyID), AgencyProfile.mayView(agency, by: caller.staff) else {
+            throw DomainError.notFound("agency", fa: "دستگاه")
+        }
+        let scope = caller.staff.provinceCode
+        let league = try await league(period: rawPeriod, province: scope, by: caller)
+        let load = try await cases.agencyLoad(agencyID: agencyID, scopeProvince: scope)
+        let referrals = try await cases.inbox(agencyID: agencyID, openOnly: true, scopeProvince: scope, limit: limit, cursor: cursor)
+        return (
+            AgencyProfile(agency: agency, period: league.period, provinceCode: scope, load: load, league: league.league), referrals
+        )
+    }
+}
