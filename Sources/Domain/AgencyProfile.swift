@@ -42,7 +42,7 @@ public struct AgencyProfile: Sendable, Hashable {
 
     /// Oversight staff see an agency of their own province, or a national one (its figures then cover
     /// their province only); national staff see every agency.
-    public static func mayView(_ agency: Agency, by staff: Staff) -> Bool {
-        agency.provinceCode == nil || AccessPolicy.covers(staff, province: agency.provinceCode)
+    public static func mayView(agencyProvince: String?, by staff: Staff) -> Bool {
+        agencyProvince == nil || AccessPolicy.covers(staff, province: agencyProvince)
     }
 }

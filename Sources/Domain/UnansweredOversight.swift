@@ -16,14 +16,19 @@ public struct UnansweredOversight: Sendable, Hashable {
         /// Nil: no agency has it (in screening, or back from every agency).
         public var agencyID: Int?
         public var agencyName: String?
+        /// The agency's own province; nil for a national agency (or no agency).
+        public var agencyProvinceCode: String?
         public var cases: Int
         /// When the oldest of them was registered.
         public var oldest: Date
 
-        public init(provinceCode: String, agencyID: Int?, agencyName: String?, cases: Int, oldest: Date) {
+        public init(
+            provinceCode: String, agencyID: Int?, agencyName: String?, agencyProvinceCode: String? = nil, cases: Int, oldest: Date
+        ) {
             self.provinceCode = provinceCode
             self.agencyID = agencyID
             self.agencyName = agencyName
+            self.agencyProvinceCode = agencyProvinceCode
             self.cases = cases
             self.oldest = oldest
         }

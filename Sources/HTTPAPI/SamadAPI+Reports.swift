@@ -44,7 +44,7 @@ extension SamadAPI {
     func getAgencyOversight(_ input: Operations.GetAgencyOversight.Input) async throws -> Operations.GetAgencyOversight.Output {
         let caller = try await staffCaller(for: .getAgencyOversight)
         let (profile, referrals) = try await workflow.agencyProfile(
-            input.path.agencyId, period: input.query.period, limit: try Self.pageLimit(input.query.limit, default: 100),
+            input.path.agencyId, period: input.query.period, province: input.query.province, limit: try Self.pageLimit(input.query.limit, default: 100),
             cursor: input.query.cursor, by: caller)
         let load = profile.load
         return .ok(

@@ -1,5 +1,7 @@
 /// What one pass of the deadline watcher did.
 public struct DeadlinePass: Sendable, Hashable {
+    /// Due referrals the pass read, whatever it then found under the case's lock.
+    public var read = 0
     /// Referrals whose check had come.
     public var looked = 0
     public var reminded = 0
@@ -12,6 +14,7 @@ public struct DeadlinePass: Sendable, Hashable {
     public init() {}
 
     public static func += (a: inout DeadlinePass, b: DeadlinePass) {
+        a.read += b.read
         a.looked += b.looked
         a.reminded += b.reminded
         a.level1 += b.level1
@@ -19,8 +22,8 @@ public struct DeadlinePass: Sendable, Hashable {
         a.skipped += b.skipped
     }
 
-    /// The pass looked at fewer referrals than it could: nothing else is due now.
-    public func exhausted(limit: Int) -> Bool { looked + skipped < limit }
+    /// The pass read fewer due referrals than it could: nothing else is due now.
+    public func exhausted(limit: Int) -> Bool { read < limit }
 }
 
 /// What one auto-close pass did.

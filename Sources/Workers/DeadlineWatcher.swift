@@ -53,7 +53,8 @@ public struct DeadlineWatcher: Service {
         while true {
             let pass = try await runOnce()
             deadlines += pass
-            if pass.exhausted(limit: batchSize) || pass.looked == 0 { break }
+            // A batch wholly held by another server's transactions is left to it.
+            if pass.exhausted(limit: batchSize) || (pass.looked == 0 && pass.skipped > 0) { break }
         }
         while true {
             let pass = try await closeUnrated()

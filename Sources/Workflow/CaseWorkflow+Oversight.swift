@@ -15,21 +15,22 @@ extension CaseWorkflow {
         return try await cases.unanswered(before: cutoff, days: days, scopeProvince: province)
     }
 
-    /// The agency's page: its load and league line in `period` (the current month by default), and
+    /// The agency's page: its load and league line in `period` (the current month by default) for
+    /// the caller's province, or for the country or one province (`province`) for national staff, and
     /// one page of its open referrals, most urgent first.
     public func agencyProfile(
-        _ agencyID: Int, period rawPeriod: String?, limit: Int, cursor: String?, by caller: StaffCaller
+        _ agencyID: Int, period rawPeriod: String?, province rawProvince: String?, limit: Int, cursor: String?,
+        by caller: StaffCaller
     ) async throws -> (profile: AgencyProfile, referrals: InboxPage) {
         try caller.require(.followDeadlines)
-        guard let agency = try await reference.agency(id: agencyID), AgencyProfile.mayView(agency, by: caller.staff) else {
-            throw DomainError.notFound("agency", fa: "دستگاه")
-        }
-        let scope = caller.staff.provinceCode
-        let league = try await league(period: rawPeriod, province: scope, by: caller)
+        guard let agency = try await reference.agency(id: agencyID),
+            AgencyProfile.mayView(agencyProvince: agency.provinceCode, by: caller.staff)
+        else { throw DomainError.notFound("agency", fa: "دستگاه") }
+        let period = try Self.reportPeriod(rawPeriod, now: gate.now())
+        let scope = try Self.reportProvince(rawProvince, for: caller.staff, among: try await reference.provinces())
+        let (league, _) = try await leagueTable(period, province: scope)
         let load = try await cases.agencyLoad(agencyID: agencyID, scopeProvince: scope)
         let referrals = try await cases.inbox(agencyID: agencyID, openOnly: true, scopeProvince: scope, limit: limit, cursor: cursor)
-        return (
-            AgencyProfile(agency: agency, period: league.period, provinceCode: scope, load: load, league: league.league), referrals
-        )
+        return (AgencyProfile(agency: agency, period: period, provinceCode: scope, load: load, league: league), referrals)
     }
 }

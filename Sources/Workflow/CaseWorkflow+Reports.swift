@@ -24,9 +24,15 @@ extension CaseWorkflow {
         try caller.require(.readReports)
         let period = try Self.reportPeriod(rawPeriod, now: gate.now())
         let province = try Self.reportProvince(rawProvince, for: caller.staff, among: try await reference.provinces())
+        let (league, asOf) = try await leagueTable(period, province: province)
+        return (league, period, province, asOf)
+    }
+
+    /// The league of a period and scope already checked by the caller's use case.
+    func leagueTable(_ period: JalaliPeriod, province: String?) async throws -> (AgencyLeague, asOf: Date) {
         let asOf = gate.now()
         let rows = try await cases.leagueReferrals(period, provinceCode: province)
-        return (AgencyLeague(rows, asOf: asOf, calendar: cases.calendar), period, province, asOf)
+        return (AgencyLeague(rows, asOf: asOf, calendar: cases.calendar), asOf)
     }
 
     /// The period a key names, or the current month when none is given.

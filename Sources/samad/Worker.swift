@@ -6,7 +6,8 @@ import ServiceLifecycle
 import Storage
 import Workers
 
-/// `samad worker`: only the SMS dispatcher, for deployments that run it apart from the web servers.
+/// `samad worker`: the SMS dispatcher, the deadline watcher and the retention purge, for deployments
+/// that run them apart from the web servers; `--drain` runs the watcher until nothing is due.
 struct Worker: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run the SMS dispatcher, the deadline watcher and the retention purger without the HTTP server.")
@@ -44,7 +45,7 @@ struct Worker: AsyncParsableCommand {
         let seconds = (ContinuousClock.now - started) / .milliseconds(1) / 1000
         let d = result.deadlines
         print(
-            "deadline watch: looked \(d.looked), reminded \(d.reminded), level 1 \(d.level1), level 2 \(d.level2), "
+            "deadline watch: read \(d.read), looked \(d.looked), reminded \(d.reminded), level 1 \(d.level1), level 2 \(d.level2), "
                 + "skipped \(d.skipped); auto-closed \(result.autoClose.closed); \(String(format: "%.1f", seconds)) s")
         try await store.client.shutdown()
     }

@@ -47,4 +47,38 @@ import TestSupport
             #expect((late?["escalationLevel"] as? Int ?? 0) >= 1)
         }
     }
+
+    @Test(arguments: TestDatabase.all)
+    func shorterDaysReachReferralsAlreadyOpen(engine: TestDatabase) async throws {
+        try await withTestAPI(database: engine) { app, api in
+            // setup: loans get ten business days past the due date; a loan referral is a day late
+            let f = app.fixtures
+            func setDays(_ level1: Int, _ level2: Int) async throws -> Int {
+                try await api.send(
+                    .put, "/api/v1/categories/interestFreeLoan", token: f.token("admin"),
+                    json: [
+                        "name": "وام قرض‌الحسنه", "defaultAgencyKind": "bank", "answerDays": 10,
+                        "escalation": ["reminderDaysBefore": 1, "level1DaysLate": level1, "level2DaysLate": level2],
+                    ]
+                ).status
+            }
+            #expect(try await setDays(10, 20) == 200)
+            let code = try #require(try await api.post("/api/v1/cases", token: f.token("operator"), json: f.caseBody()).string("trackingCode"))
+            let referral = try #require(
+                try await api.post("/api/v1/cases/\(code)/referrals", token: f.token("supervisor"), json: ["agencyIds": [f.bank.id]])
+                    .list("referrals").first)
+            let due = try #require(ISO8601DateFormatter().date(from: referral["dueAt"] as? String ?? ""))
+            app.clock.advance(by: due.addingTimeInterval(86_400).timeIntervalSince(app.clock.now))
+            _ = try await app.samad.deadlineWatcher.runOnce()
+            let level = { try await api.get("/api/v1/cases/\(code)", token: f.token("supervisor")).list("referrals").first?["escalationLevel"] as? Int }
+            #expect(try await level() == 0)
+
+            // act: the days are shortened, and the watcher runs at once, no time passing
+            #expect(try await setDays(0, 3) == 200)
+            _ = try await app.samad.deadlineWatcher.runOnce()
+
+            // check: the open referral follows the new days
+            #expect(try await level() == 1)
+        }
+    }
 }

@@ -103,6 +103,10 @@ import TestSupport
             #expect((profile.int("ranked") ?? 0) >= 1)
             let items = try #require(profile["referrals"] as? [String: Any])["items"] as? [[String: Any]] ?? []
             #expect(Set(items.compactMap { $0["trackingCode"] as? String }) == [referred, directed])
+            // national staff may look at one province's share
+            let elsewhere = try await api.get("/api/v1/agencies/\(f.bank.id)/oversight?province=\(f.otherProvince)", token: f.token("inspector"))
+            #expect(elsewhere.string("province") == f.otherProvince && (elsewhere["load"] as? [String: Any])?["open"] as? Int == 0)
+            #expect(try await api.get("/api/v1/agencies/\(f.bank.id)/oversight?province=\(f.otherProvince)", token: f.token("supervisor")).status == 403)
             // a period with no referral has no league line; scope hides another province's agency
             #expect(try await api.get("/api/v1/agencies/\(f.bank.id)/oversight?period=1390-01", token: f.token("inspector"))["league"] == nil)
             #expect(try await api.get("/api/v1/agencies/\(f.bank.id)/oversight", token: f.token("supervisorOther")).errorCode == "agency_not_found")

@@ -20,6 +20,7 @@ extension SQLStore: DeadlineRepository {
             ).all().map { (referral: try $0.int("id"), case: try $0.int("case_id")) }
         }
         var pass = DeadlinePass()
+        pass.read = due.count
         for item in due {
             pass += try await client.write { db in
                 var pass = DeadlinePass()

@@ -13,17 +13,17 @@ extension SQLStore {
         return try await client.read { db in
             let agencyRows = try await db.raw(
                 """
-                SELECT c.province_code, r.agency_id, a.name AS agency_name, COUNT(DISTINCT c.id) AS n, MIN(c.created_at) AS oldest
+                SELECT c.province_code, r.agency_id, a.name AS agency_name, a.province_code AS agency_province, COUNT(DISTINCT c.id) AS n, MIN(c.created_at) AS oldest
                 FROM cases c
                 LEFT JOIN referrals r ON r.case_id = c.id AND r.status IN (\(unsafeRaw: holding))
                 LEFT JOIN agencies a ON a.id = r.agency_id
                 WHERE c.status IN (\(unsafeRaw: open)) AND c.created_at < \(bind: cutoff.millis)\(scope)
-                GROUP BY c.province_code, r.agency_id, a.name
+                GROUP BY c.province_code, r.agency_id, a.name, a.province_code
                 """
             ).all().map { row in
                 UnansweredOversight.Count(
                     provinceCode: try row.string("province_code"), agencyID: try row.optionalInt("agency_id"),
-                    agencyName: try row.optionalString("agency_name"), cases: try row.int("n"), oldest: try row.date("oldest"))
+                    agencyName: try row.optionalString("agency_name"), agencyProvinceCode: try row.optionalString("agency_province"), cases: try row.int("n"), oldest: try row.date("oldest"))
             }
             let provinceRows = try await db.raw(
                 """

@@ -107,6 +107,7 @@ extension SQLStore: ReferenceRepository {
     public func saveCategory(_ category: Domain.Category, by actor: AuditActor) async throws -> Domain.Category {
         let at = now()
         return try await client.write { db in
+            let before = try await self.category(db, code: category.code)
             try await db.raw(
                 """
                 INSERT INTO categories (code, name, default_agency_kind, answer_days, active, position,
@@ -121,6 +122,17 @@ extension SQLStore: ReferenceRepository {
                     level1_days_late = excluded.level1_days_late, level2_days_late = excluded.level2_days_late
                 """
             ).run()
+            if let before, before.escalation != category.escalation {
+                // New days: every watched referral of the category is looked at again now, and
+                // `CaseRules.watchDeadline` sets its next check (or takes a step now due) by them.
+                try await db.raw(
+                    """
+                    UPDATE referrals SET deadline_check_at = \(bind: at.millis)
+                    WHERE deadline_check_at IS NOT NULL AND deadline_check_at > \(bind: at.millis)
+                        AND case_id IN (SELECT id FROM cases WHERE category_code = \(bind: category.code))
+                    """
+                ).run()
+            }
             try await appendAudit(
                 db, .categorySaved, by: actor, target: AuditTarget(kind: "category", id: nil, name: category.code),
                 detail: "name=\(category.name) agencyKind=\(category.defaultAgencyKind.rawValue) days=\(category.answerDays) active=\(category.active) "

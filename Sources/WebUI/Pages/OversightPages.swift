@@ -9,7 +9,10 @@ import Workflow
 /// agency (`/staff/oversight`), and one agency's page (`/staff/agencies/{id}`).
 extension WebUI {
     struct OversightModel {
-        struct Line { let province: String; let agency: String; let url: String?; let cases: String; let oldest: String; let age: String }
+        struct Line {
+            let province: String; let agency: String
+            /// The agency's page (or the queue for letters in screening); nil when the caller may not see it.
+            let url: String?; let cases: String; let oldest: String; let age: String }
         struct Shortcut { let label: String; let url: String; let current: Bool }
         let layout: Layout
         let action = SiteURL.oversight.path
@@ -64,10 +67,11 @@ extension WebUI {
             guard let id = context.parameters.get("id").flatMap(Int.init) else { throw DomainError.notFound("agency", fa: "دستگاه") }
             let params = request.uri.queryParameters
             let (profile, referrals) = try await workflow.agencyProfile(
-                id, period: params.get("period"), limit: 100, cursor: params.get("cursor"), by: StaffCaller(staff))
+                id, period: params.get("period"), province: params.get("province"), limit: 100, cursor: params.get("cursor"),
+                by: StaffCaller(staff))
             let provinces = try await reference.provinces()
             let layout = Layout(title: profile.agency.name, staff: staff, csrf: csrf, current: SiteURL.oversight.path)
-            return render("agency", agencyModel(profile, referrals: referrals, layout: layout, provinces: provinces))
+            return render("agency", agencyModel(profile, referrals: referrals, layout: layout, staff: staff, provinces: provinces))
         })
     }
 
@@ -75,11 +79,18 @@ extension WebUI {
         _ o: UnansweredOversight, layout: Layout, staff: Staff, province: String?, provinces: [Province], now: Date
     ) -> OversightModel {
         let names = Dictionary(uniqueKeysWithValues: provinces.map { ($0.code, $0.name) })
+        // National staff who chose a province keep it on the agency's page.
+        let scope = staff.provinceCode == nil ? province.map { "?province=" + $0 } ?? "" : ""
         func line(_ c: UnansweredOversight.Count) -> OversightModel.Line {
-            .init(
+            let url: String? =
+                if let id = c.agencyID {
+                    // Another province's agency (a referral across provinces) has no page for this caller.
+                    AgencyProfile.mayView(agencyProvince: c.agencyProvinceCode, by: staff) ? SiteURL.agency(id).path + scope : nil
+                } else { SiteURL.queue.path }
+            return .init(
                 province: names[c.provinceCode] ?? c.provinceCode,
                 agency: c.agencyName ?? "هنوز به دستگاهی نرفته (پایش)",
-                url: c.agencyID.map { SiteURL.agency($0).path } ?? SiteURL.queue.path,
+                url: url,
                 cases: Show.number(c.cases), oldest: Show.dateTime(c.oldest), age: Show.age(now.timeIntervalSince(c.oldest)))
         }
         func link(_ days: Int) -> String {
@@ -96,8 +107,10 @@ extension WebUI {
             byProvince: o.byProvince.map(line), byAgency: o.byAgency.map(line))
     }
 
-    func agencyModel(_ p: AgencyProfile, referrals: InboxPage, layout: Layout, provinces: [Province]) -> AgencyModel {
+    func agencyModel(_ p: AgencyProfile, referrals: InboxPage, layout: Layout, staff: Staff, provinces: [Province]) -> AgencyModel {
         let base = SiteURL.agency(p.agency.id).path
+        // National staff looking at one province keep it from link to link.
+        let scope = staff.provinceCode == nil ? p.provinceCode.map { "&province=" + $0 } ?? "" : ""
         let now = gate.now()
         let provinceName = p.agency.provinceCode.flatMap { code in provinces.first { $0.code == code }?.name }
         let scopeName = p.provinceCode.flatMap { code in provinces.first { $0.code == code }?.name }
@@ -109,7 +122,7 @@ extension WebUI {
             shortcuts: [
                 ("این ماه", JalaliPeriod.containing(now, kind: .month)), ("ماه پیش", JalaliPeriod.containing(now, kind: .month).previous),
                 ("این فصل", .containing(now, kind: .quarter)), ("امسال", .containing(now, kind: .year)),
-            ].map { .init(label: "\($0.0): \($0.1.labelFa)", url: base + "?period=" + $0.1.key) },
+            ].map { .init(label: "\($0.0): \($0.1.labelFa)", url: base + "?period=" + $0.1.key + scope) },
             figures: [
                 .init(label: "ارجاع و دستور باز", value: Show.number(load.open), alarm: false),
                 .init(label: "گذشته از مهلت", value: Show.number(load.late), alarm: load.late > 0),
@@ -118,7 +131,7 @@ extension WebUI {
                 .init(label: "دستور باز", value: Show.number(load.openDirectives), alarm: false),
             ],
             standing: p.line.map { "رتبه \(Show.number($0.rank)) از \(Show.number(p.ranked)) دستگاه" },
-            league: p.line.map { .init($0, period: p.period) },
+            league: p.line.map { .init($0, period: p.period, province: staff.provinceCode == nil ? p.provinceCode : nil) },
             items: referrals.entries.map { entry in
                 .init(
                     code: Show.digits(entry.trackingCode.value), url: SiteURL.staffCase(entry.trackingCode.value).path,
@@ -126,6 +139,6 @@ extension WebUI {
                     clock: ClockView(workflow.clock(entry.referral), escalationLevel: entry.referral.escalationLevel),
                     directive: entry.referral.directedBy?.labelFa)
             },
-            nextURL: referrals.nextCursor.map { base + "?period=" + p.period.key + "&cursor=" + $0 })
+            nextURL: referrals.nextCursor.map { base + "?period=" + p.period.key + scope + "&cursor=" + $0 })
     }
 }

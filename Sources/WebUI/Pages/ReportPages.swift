@@ -20,12 +20,13 @@ extension WebUI {
             let rank: String; let name: String; let url: String; let referrals: String; let onTime: String; let median: String
             let p90: String; let returns: String; let reopens: String; let rating: String; let breaches: String; let breached: Bool
 
-            init(_ line: AgencyLeague.Line, period: JalaliPeriod) {
+            /// `province`: the one national staff chose, kept on the agency's page.
+            init(_ line: AgencyLeague.Line, period: JalaliPeriod, province: String?) {
                 func rate(_ value: Double?) -> String { value.map { Show.digits(String(format: "%.0f", $0 * 100)) + "٪" } ?? "—" }
                 func decimal(_ value: Double?) -> String { value.map { Show.digits(String(format: "%.1f", $0)) } ?? "—" }
                 rank = Show.number(line.rank)
                 name = line.agencyName
-                url = SiteURL.agency(line.agencyID).path + "?period=" + period.key
+                url = SiteURL.agency(line.agencyID).path + "?period=" + period.key + (province.map { "&province=" + $0 } ?? "")
                 referrals = Show.number(line.referrals)
                 onTime = rate(line.onTimeRate)
                 median = decimal(line.medianDays)
@@ -127,7 +128,7 @@ extension WebUI {
                     returned: Show.number($0.returned), open: Show.number($0.open),
                     meanDays: $0.meanDaysToAnswer.map { Show.digits(String(format: "%.1f", $0)) } ?? "—", late: $0.overdue > 0)
             },
-            league: league.lines.map { .init($0, period: r.period) },
+            league: league.lines.map { .init($0, period: r.period, province: staff.provinceCode == nil ? r.provinceCode : nil) },
             empty: r.cases == 0)
     }
 }
