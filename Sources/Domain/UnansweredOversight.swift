@@ -35,6 +35,8 @@ public struct UnansweredOversight: Sendable, Hashable {
     }
 
     public var days: Int
+    /// The province counted; nil: the country.
+    public var provinceCode: String?
     /// Cases registered before this moment count.
     public var cutoff: Date
     /// Per province and agency, most cases first, then the oldest first.
@@ -44,8 +46,9 @@ public struct UnansweredOversight: Sendable, Hashable {
     /// Distinct cases in all.
     public var total: Int { byProvince.reduce(0) { $0 + $1.cases } }
 
-    public init(days: Int, cutoff: Date, byAgency: [Count], byProvince: [Count]) {
+    public init(days: Int, provinceCode: String?, cutoff: Date, byAgency: [Count], byProvince: [Count]) {
         self.days = days
+        self.provinceCode = provinceCode
         self.cutoff = cutoff
         self.byAgency = byAgency.sorted(by: Self.order)
         self.byProvince = byProvince.sorted(by: Self.order)

@@ -26,8 +26,8 @@ extension SamadAPI {
 
     func getUnanswered(_ input: Operations.GetUnanswered.Input) async throws -> Operations.GetUnanswered.Output {
         let caller = try await staffCaller(for: .getUnanswered)
-        let found = try await workflow.unanswered(days: input.query.days, province: input.query.province, by: caller)
-        let names = Dictionary(uniqueKeysWithValues: try await reference.provinces().map { ($0.code, $0.name) })
+        let (found, provinces) = try await workflow.unanswered(days: input.query.days, province: input.query.province, by: caller)
+        let names = Dictionary(uniqueKeysWithValues: provinces.map { ($0.code, $0.name) })
         func line(_ c: UnansweredOversight.Count) -> Components.Schemas.UnansweredCount {
             .init(
                 province: c.provinceCode, provinceName: names[c.provinceCode] ?? c.provinceCode, agencyId: c.agencyID,
@@ -43,7 +43,7 @@ extension SamadAPI {
 
     func getAgencyOversight(_ input: Operations.GetAgencyOversight.Input) async throws -> Operations.GetAgencyOversight.Output {
         let caller = try await staffCaller(for: .getAgencyOversight)
-        let (profile, referrals) = try await workflow.agencyProfile(
+        let (profile, referrals, _) = try await workflow.agencyProfile(
             input.path.agencyId, period: input.query.period, province: input.query.province, limit: try Self.pageLimit(input.query.limit, default: 100),
             cursor: input.query.cursor, by: caller)
         let load = profile.load

@@ -23,7 +23,8 @@ extension SQLStore {
             ).all().map { row in
                 UnansweredOversight.Count(
                     provinceCode: try row.string("province_code"), agencyID: try row.optionalInt("agency_id"),
-                    agencyName: try row.optionalString("agency_name"), agencyProvinceCode: try row.optionalString("agency_province"), cases: try row.int("n"), oldest: try row.date("oldest"))
+                    agencyName: try row.optionalString("agency_name"), agencyProvinceCode: try row.optionalString("agency_province"),
+                    cases: try row.int("n"), oldest: try row.date("oldest"))
             }
             let provinceRows = try await db.raw(
                 """
@@ -36,7 +37,7 @@ extension SQLStore {
                     provinceCode: try row.string("province_code"), agencyID: nil, agencyName: nil, cases: try row.int("n"),
                     oldest: try row.date("oldest"))
             }
-            return UnansweredOversight(days: days, cutoff: cutoff, byAgency: agencyRows, byProvince: provinceRows)
+            return UnansweredOversight(days: days, provinceCode: scopeProvince, cutoff: cutoff, byAgency: agencyRows, byProvince: provinceRows)
         }
     }
 }

@@ -12,6 +12,16 @@ extension WebUI {
             let code: String; let url: String; let subject: String; let statusLabel: String; let due: String; let clock: ClockView
             /// «دستور …» for a directive.
             let directive: String?
+
+            init(_ entry: InboxEntry, clock: (Referral) -> HopClock) {
+                code = Show.digits(entry.trackingCode.value)
+                url = SiteURL.staffCase(entry.trackingCode.value).path
+                subject = entry.subject
+                statusLabel = entry.referral.status.nameFa
+                due = Show.dateTime(entry.referral.dueAt)
+                self.clock = ClockView(clock(entry.referral), escalationLevel: entry.referral.escalationLevel)
+                directive = entry.referral.directedBy?.labelFa
+            }
         }
         let layout: Layout
         let agencyName: String
@@ -33,14 +43,7 @@ extension WebUI {
             let model = InboxModel(
                 layout: Layout(title: "کارتابل دستگاه", staff: staff, csrf: csrf, current: SiteURL.inbox.path),
                 agencyName: agencyName ?? "دستگاه‌ها", count: Show.number(entries.count),
-                items: entries.map { entry in
-                    .init(
-                        code: Show.digits(entry.trackingCode.value), url: SiteURL.staffCase(entry.trackingCode.value).path,
-                        subject: entry.subject, statusLabel: entry.referral.status.nameFa,
-                        due: Show.dateTime(entry.referral.dueAt),
-                        clock: ClockView(workflow.clock(entry.referral), escalationLevel: entry.referral.escalationLevel),
-                        directive: entry.referral.directedBy?.labelFa)
-                },
+                items: entries.map { InboxModel.Item($0, clock: workflow.clock) },
                 nextURL: inboxPage.nextCursor.map { SiteURL.inbox.path + "?cursor=" + $0 })
             return render("inbox", model)
         })

@@ -56,28 +56,26 @@ extension WebUI {
                 }
                 return n
             }
-            let found = try await workflow.unanswered(days: days, province: params.get("province"), by: StaffCaller(staff))
-            let provinces = try await reference.provinces()
-            let province = staff.provinceCode ?? params.get("province").flatMap { $0.isEmpty ? nil : PersianDigits.toASCII($0) }
+            let (found, provinces) = try await workflow.unanswered(days: days, province: params.get("province"), by: StaffCaller(staff))
             let layout = Layout(title: "نامه‌های بی‌پاسخ", staff: staff, csrf: csrf, current: SiteURL.oversight.path)
-            return render("oversight", Self.oversightModel(found, layout: layout, staff: staff, province: province, provinces: provinces, now: gate.now()))
+            return render("oversight", Self.oversightModel(found, layout: layout, staff: staff, provinces: provinces, now: gate.now()))
         })
         router.get(RouterPath(SiteURL.agencyPattern), use: page { request, context in
             let (staff, csrf) = try await signedInStaff(may: .followDeadlines)
             guard let id = context.parameters.get("id").flatMap(Int.init) else { throw DomainError.notFound("agency", fa: "دستگاه") }
             let params = request.uri.queryParameters
-            let (profile, referrals) = try await workflow.agencyProfile(
+            let (profile, referrals, provinces) = try await workflow.agencyProfile(
                 id, period: params.get("period"), province: params.get("province"), limit: 100, cursor: params.get("cursor"),
                 by: StaffCaller(staff))
-            let provinces = try await reference.provinces()
             let layout = Layout(title: profile.agency.name, staff: staff, csrf: csrf, current: SiteURL.oversight.path)
             return render("agency", agencyModel(profile, referrals: referrals, layout: layout, staff: staff, provinces: provinces))
         })
     }
 
     static func oversightModel(
-        _ o: UnansweredOversight, layout: Layout, staff: Staff, province: String?, provinces: [Province], now: Date
+        _ o: UnansweredOversight, layout: Layout, staff: Staff, provinces: [Province], now: Date
     ) -> OversightModel {
+        let province = o.provinceCode
         let names = Dictionary(uniqueKeysWithValues: provinces.map { ($0.code, $0.name) })
         // National staff who chose a province keep it on the agency's page.
         let scope = staff.provinceCode == nil ? province.map { "?province=" + $0 } ?? "" : ""
@@ -132,13 +130,7 @@ extension WebUI {
             ],
             standing: p.line.map { "رتبه \(Show.number($0.rank)) از \(Show.number(p.ranked)) دستگاه" },
             league: p.line.map { .init($0, period: p.period, province: staff.provinceCode == nil ? p.provinceCode : nil) },
-            items: referrals.entries.map { entry in
-                .init(
-                    code: Show.digits(entry.trackingCode.value), url: SiteURL.staffCase(entry.trackingCode.value).path,
-                    subject: entry.subject, statusLabel: entry.referral.status.nameFa, due: Show.dateTime(entry.referral.dueAt),
-                    clock: ClockView(workflow.clock(entry.referral), escalationLevel: entry.referral.escalationLevel),
-                    directive: entry.referral.directedBy?.labelFa)
-            },
+            items: referrals.entries.map { InboxModel.Item($0, clock: workflow.clock) },
             nextURL: referrals.nextCursor.map { base + "?period=" + p.period.key + scope + "&cursor=" + $0 })
     }
 }
