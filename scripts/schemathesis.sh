@@ -52,7 +52,7 @@ status=0
 run() {
   local name=$1; shift
   echo "schemathesis ($name):"
-  if ! st --no-color run Sources/HTTPAPI/openapi.yaml --url "http://127.0.0.1:$port" \
+  if ! st --no-color --config-file scripts/schemathesis.toml run Sources/HTTPAPI/openapi.yaml --url "http://127.0.0.1:$port" \
       --checks all --max-examples "${ST_MAX_EXAMPLES:-25}" --max-time "${ST_MAX_TIME:-75}" \
       --request-timeout 10 "${seed_args[@]}" --generation-database none \
       --generation-with-security-parameters false \

@@ -36,7 +36,7 @@ extension CaseRules {
         let at = calledAt ?? now
         guard at <= now, at >= referral.createdAt else {
             throw DomainError(
-                .invalid, "callback_time_out_of_range", fa: "زمان تماس باید پس از ارجاع و پیش از اکنون باشد.",
+                .unprocessable, "callback_time_out_of_range", fa: "زمان تماس باید پس از ارجاع و پیش از اکنون باشد.",
                 en: "The call must be after the referral and not in the future.", field: "calledAt")
         }
         var change = CaseChange(c, actor: actor)

@@ -17,7 +17,7 @@ public enum DirectiveDue: Sendable, Hashable {
             do { self = .day(try JalaliDate(parsing: date)) } catch { throw DomainError(error, field: "dueDate") }
         default:
             throw DomainError(
-                .invalid, "directive_due_required", fa: "مهلت دستور را یا به روز کاری یا با تاریخ بدهید (فقط یکی).",
+                .unprocessable, "directive_due_required", fa: "مهلت دستور را یا به روز کاری یا با تاریخ بدهید (فقط یکی).",
                 en: "Give exactly one of businessDays and dueDate.", field: "dueDate")
         }
     }
@@ -67,7 +67,7 @@ extension CaseRules {
             let dueAt = day.adding(days: 1).startOfDay().addingTimeInterval(-1)
             guard dueAt > at else {
                 throw DomainError(
-                    .invalid, "directive_due_in_past", fa: "مهلت دستور نمی‌تواند روزی گذشته باشد.",
+                    .unprocessable, "directive_due_in_past", fa: "مهلت دستور نمی‌تواند روزی گذشته باشد.",
                     en: "A directive's deadline cannot be in the past.", field: "dueDate")
             }
             guard calendar.businessDays(from: at, to: dueAt) <= maxDirectiveDays else {
@@ -75,7 +75,7 @@ extension CaseRules {
             }
             guard calendar.isBusinessDay(day) else {
                 throw DomainError(
-                    .invalid, "directive_due_day_off",
+                    .unprocessable, "directive_due_day_off",
                     fa: "\(JalaliFormat.date(day)) روز کاری نیست؛ روز کاری دیگری را برای مهلت دستور برگزینید.",
                     en: "The deadline falls on a weekend or holiday.", field: "dueDate")
             }
@@ -93,11 +93,11 @@ extension CaseRules {
     ) throws -> CaseChange {
         let text = try TextInput.required(rawText, field: "text", fa: "متن دستور", max: TextInput.maxNote)
         guard let agency else {
-            throw DomainError(.invalid, "unknown_agency", fa: "دستگاه اجرایی شناخته نشد.", en: "Unknown agency.", field: "agencyId")
+            throw DomainError(.unprocessable, "unknown_agency", fa: "دستگاه اجرایی شناخته نشد.", en: "Unknown agency.", field: "agencyId")
         }
         guard agency.active else {
             throw DomainError(
-                .invalid, "agency_inactive", fa: "«\(agency.name)» غیرفعال است و دستور نمی‌پذیرد.",
+                .unprocessable, "agency_inactive", fa: "«\(agency.name)» غیرفعال است و دستور نمی‌پذیرد.",
                 en: "The agency is inactive and takes no directives.", field: "agencyId")
         }
         let dueAt = try directiveDueAt(due, at: at, calendar: calendar)
@@ -139,9 +139,11 @@ extension CaseRules {
 
 extension DomainError {
     /// Zero, negative, unreadable or more than `CaseRules.maxDirectiveDays` business days.
+    /// A number of days outside 1–60 is input of the wrong shape (openapi.yaml bounds it); a date more
+    /// than 60 business days ahead is well-formed and refused by the rule.
     static func directiveDaysOutOfRange(field: String) -> DomainError {
         DomainError(
-            .invalid, "directive_days_out_of_range", fa: "مهلت دستور باید میان ۱ تا ۶۰ روز کاری باشد.",
+            field == "dueDate" ? .unprocessable : .invalid, "directive_days_out_of_range", fa: "مهلت دستور باید میان ۱ تا ۶۰ روز کاری باشد.",
             en: "A directive's deadline is 1 to 60 business days.", field: field)
     }
 }

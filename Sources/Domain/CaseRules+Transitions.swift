@@ -58,7 +58,7 @@ extension CaseRules {
         var change = CaseChange(c, actor: actor)
         for id in chosen {
             guard let agency = agencies.first(where: { $0.id == id }), agency.active else {
-                throw DomainError(.invalid, "unknown_agency", fa: "دستگاه اجرایی شناخته نشد.", en: "Unknown agency.", field: "agencyIds")
+                throw DomainError(.unprocessable, "unknown_agency", fa: "دستگاه اجرایی شناخته نشد.", en: "Unknown agency.", field: "agencyIds")
             }
             if existing.contains(where: { $0.agencyID == id && $0.status.isOpen }) {
                 throw DomainError(.conflict, "already_referred", fa: "نامه هم‌اکنون نزد این دستگاه است.", en: "The case is already open at this agency.", field: "agencyIds")

@@ -22,12 +22,12 @@ public enum CaseRules {
         guard source.status.isOpen else { throw .transition("ادغام", from: source.status) }
         guard source.id != target.id else {
             throw DomainError(
-                .invalid, "merge_into_self", fa: "نامه را نمی‌توان در خودش ادغام کرد.",
+                .unprocessable, "merge_into_self", fa: "نامه را نمی‌توان در خودش ادغام کرد.",
                 en: "A case cannot be merged into itself.", field: "targetTrackingCode")
         }
         guard source.citizenID == target.citizenID else {
             throw DomainError(
-                .invalid, "merge_different_citizen", fa: "فقط نامه‌های یک شهروند را می‌توان ادغام کرد.",
+                .unprocessable, "merge_different_citizen", fa: "فقط نامه‌های یک شهروند را می‌توان ادغام کرد.",
                 en: "Only cases of the same citizen can be merged.", field: "targetTrackingCode")
         }
         guard target.status.isOpen else {

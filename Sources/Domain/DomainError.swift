@@ -5,6 +5,11 @@ import PersianKit
 public struct DomainError: BilingualError, Equatable {
     public enum Kind: String, Sendable {
         case invalid, notFound, conflict, unauthenticated, forbidden, tooMany
+        /// Well-formed input (it has the shape openapi.yaml gives it) that a rule refused: a reference
+        /// to nothing (an unknown agency or province), a wrong check digit, a day the month does not
+        /// have, times or levels out of order. The API answers 422; `invalid` (400) is input of the
+        /// wrong shape. Pages answer 400 for both, with the form and its message.
+        case unprocessable
         /// Not the request's fault: the service cannot take it now (its database is down or full); try later.
         case unavailable
     }
@@ -29,13 +34,24 @@ public struct DomainError: BilingualError, Equatable {
 
     /// Wraps a PersianKit parse error as invalid input on a field.
     public init(_ error: any BilingualError, field: String) {
-        self.init(.invalid, error.code, fa: error.messageFa, en: error.messageEn, field: field)
+        self.init(error.isWellFormed ? .unprocessable : .invalid, error.code, fa: error.messageFa, en: error.messageEn, field: field)
     }
 }
 
 extension DomainError {
+    /// The input's fault, whether of the wrong shape (400) or refused by a rule (422): a form shows it
+    /// beside its field.
+    public var isBadInput: Bool { kind == .invalid || kind == .unprocessable }
+
     public static func required(_ field: String, fa: String) -> DomainError {
         .init(.invalid, "\(field)_required", fa: "\(fa) را وارد کنید.", en: "\(field) is required.", field: field)
+    }
+
+    /// Text was sent and none of it shows (control or format characters, blank-looking letters alone).
+    public static func invisible(_ field: String, fa: String) -> DomainError {
+        .init(
+            .unprocessable, "\(field)_required", fa: "\(fa) را وارد کنید؛ متن فرستاده‌شده چیزی نشان نمی‌دهد.",
+            en: "\(field) is required; the text sent shows nothing.", field: field)
     }
 
     public static func tooLong(_ field: String, fa: String, max: Int) -> DomainError {
@@ -46,7 +62,7 @@ extension DomainError {
     }
 
     public static func unknown(_ field: String, fa: String) -> DomainError {
-        .init(.invalid, "unknown_\(field)", fa: "\(fa) شناخته نشد.", en: "Unknown \(field).", field: field)
+        .init(.unprocessable, "unknown_\(field)", fa: "\(fa) شناخته نشد.", en: "Unknown \(field).", field: field)
     }
 
     public static func notFound(_ what: String, fa: String) -> DomainError {

@@ -20,7 +20,7 @@ public struct EscalationPolicy: Sendable, Hashable, Codable {
         }
         guard level2DaysLate > level1DaysLate else {
             throw DomainError(
-                .invalid, "escalation_levels_out_of_order", fa: "پیگیری سطح ۲ باید دیرتر از سطح ۱ باشد.",
+                .unprocessable, "escalation_levels_out_of_order", fa: "پیگیری سطح ۲ باید دیرتر از سطح ۱ باشد.",
                 en: "Level 2 must come after level 1.", field: "escalation")
         }
         self.reminderDaysBefore = reminderDaysBefore

@@ -12,7 +12,12 @@ public enum TextInput {
     /// characters such as ZWNJ, U+2060 or Hangul fillers) of at most `max` characters.
     public static func required(_ raw: String?, field: String, fa: String, max: Int) throws(DomainError) -> String {
         let text = PersianText.normalize(raw ?? "")
-        guard PersianText.hasVisibleContent(text) else { throw .required(field, fa: fa) }
+        guard PersianText.hasVisibleContent(text) else {
+            // Nothing or only spaces is a missing field (400; openapi.yaml's `\S`); characters that
+            // draw nothing (control and format characters, fillers) are text a rule refused (422).
+            let blank = (raw ?? "").unicodeScalars.allSatisfy(\.properties.isWhitespace)
+            throw blank ? .required(field, fa: fa) : .invisible(field, fa: fa)
+        }
         guard text.count <= max else { throw .tooLong(field, fa: fa, max: max) }
         return text
     }

@@ -45,7 +45,8 @@ public struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         case let error as DomainError:
             return (status(for: error.kind), error)
         case let error as any BilingualError:
-            return (.badRequest, DomainError(.invalid, error.code, fa: error.messageFa, en: error.messageEn))
+            let kind: DomainError.Kind = error.isWellFormed ? .unprocessable : .invalid
+            return (status(for: kind), DomainError(kind, error.code, fa: error.messageFa, en: error.messageEn))
         case let error as ServerError:
             // Input that could not be decoded never reached a handler: the client's fault.
             if error.operationInput == nil, !(error.underlyingError is DomainError) {
@@ -71,6 +72,7 @@ public struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     static func status(for kind: DomainError.Kind) -> HTTPResponse.Status {
         switch kind {
         case .invalid: .badRequest
+        case .unprocessable: .unprocessableContent
         case .notFound: .notFound
         case .conflict: .conflict
         case .unauthenticated: .unauthorized

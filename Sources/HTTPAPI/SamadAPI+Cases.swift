@@ -29,9 +29,9 @@ extension SamadAPI {
         let q = input.query
         var query = CaseQuery()
         query.statuses = try Self.statuses(q.status)
-        query.provinceCode = q.province
-        query.agencyID = q.agency
-        query.categoryCode = q.category
+        query.provinceCode = try await provinceFilter(q.province)
+        query.agencyID = try Self.idFilter(q.agency, field: "agency")
+        query.categoryCode = try await categoryFilter(q.category)
         query.channel = q.channel?.domain
         query.kind = q.kind?.domain
         query.from = try q.from.map { try Self.dayStart($0, field: "from") }
@@ -80,8 +80,11 @@ extension SamadAPI {
             let formatter = ISO8601DateFormatter()
             formatter.formatOptions = [.withFullDate]
             formatter.timeZone = JalaliFormat.tehran
-            guard let date = formatter.date(from: ascii) else {
-                throw DomainError(.invalid, "invalid_date", fa: "تاریخ نامعتبر است.", en: "Invalid date.", field: field)
+            // The formatter rolls 2023-02-30 over to 1 March: a day is taken only if it reads back the same.
+            guard let date = formatter.date(from: ascii), formatter.string(from: date) == ascii else {
+                // 2023-02-30 has the form and no such day: refused by the calendar (422), not the shape.
+                let wellFormed = ascii.range(of: #"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"#, options: .regularExpression) != nil
+                throw DomainError(wellFormed ? .unprocessable : .invalid, "invalid_date", fa: "تاریخ نامعتبر است.", en: "Invalid date.", field: field)
             }
             return date
         }

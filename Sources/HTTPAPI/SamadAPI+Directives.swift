@@ -18,7 +18,7 @@ extension SamadAPI {
     func listDirectives(_ input: Operations.ListDirectives.Input) async throws -> Operations.ListDirectives.Output {
         let caller = try await staffCaller(for: .listDirectives)
         let page = try await workflow.directives(
-            by: caller, issuerID: input.query.issuer, openOnly: input.query.open ?? false,
+            by: caller, issuerID: try Self.idFilter(input.query.issuer, field: "issuer"), openOnly: input.query.open ?? false,
             limit: try Self.pageLimit(input.query.limit, default: 100), cursor: input.query.cursor)
         return .ok(.init(body: .json(.init(page, clock: workflow.clock))))
     }

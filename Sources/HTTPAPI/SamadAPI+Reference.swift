@@ -18,7 +18,7 @@ extension SamadAPI {
 
     func listAgencies(_ input: Operations.ListAgencies.Input) async throws -> Operations.ListAgencies.Output {
         let agencies = try await reference.agencies(
-            province: input.query.province, kind: input.query.kind?.domain,
+            province: try await provinceFilter(input.query.province), kind: input.query.kind?.domain,
             includeInactive: input.query.includeInactive ?? false)
         return .ok(.init(body: .json(agencies.map(Components.Schemas.Agency.init))))
     }

@@ -7,7 +7,7 @@ import Workflow
 extension SamadAPI {
     func listReferrals(_ input: Operations.ListReferrals.Input) async throws -> Operations.ListReferrals.Output {
         let staff = try await staff(for: .listReferrals)
-        let agency: Int? = staff.role == .liaison ? staff.agencyID : input.query.agency
+        let agency: Int? = staff.role == .liaison ? staff.agencyID : try Self.idFilter(input.query.agency, field: "agency")
         let page = try await cases.inbox(
             agencyID: agency, openOnly: input.query.open ?? true,
             scopeProvince: staff.role == .liaison ? nil : staff.provinceCode, limit: try Self.pageLimit(input.query.limit, default: 100),

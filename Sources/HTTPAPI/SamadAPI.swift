@@ -58,7 +58,8 @@ public struct SamadAPI: APIProtocol {
 
     /// Registers every operation of openapi.yaml on the router.
     public func register(on router: Router<SamadRequestContext>) throws {
-        try registerHandlers(on: router)
+        try registerHandlers(
+            on: router, configuration: .init(dateTranscoder: RFC3339DateTranscoder()), middlewares: [RequestBodyMiddleware()])
     }
 
     func getHealth(_ input: Operations.GetHealth.Input) async throws -> Operations.GetHealth.Output {

@@ -10,4 +10,12 @@ public protocol BilingualError: Error, Sendable {
     var messageFa: String { get }
     /// The same message in English.
     var messageEn: String { get }
+    /// True when the input had the right shape (digits of the right count, a date in the
+    /// `yyyy/mm/dd` form) and a rule refused it (the check digit, a day the month does not have):
+    /// the API answers such input 422 rather than 400. False unless a type says otherwise.
+    var isWellFormed: Bool { get }
+}
+
+extension BilingualError {
+    public var isWellFormed: Bool { false }
 }

@@ -54,6 +54,15 @@ public enum IdentifierError: BilingualError, Equatable {
 
     public var code: String { "invalid_" + kind.rawValue }
 
+    /// The digits were all there and a rule refused them (a check digit, a repeated digit, a prefix no
+    /// operator holds, a leading zero): the shape openapi.yaml's pattern gives was right.
+    public var isWellFormed: Bool {
+        switch self {
+        case .empty, .notDigits, .wrongLength, .notMobilePrefix: false
+        case .allSameDigits, .badCheckDigit, .unknownMobilePrefix, .leadingZero: true
+        }
+    }
+
     public var messageFa: String {
         let name = kind.nameFa
         switch self {

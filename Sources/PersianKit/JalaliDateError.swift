@@ -10,8 +10,18 @@ public enum JalaliDateError: BilingualError, Equatable {
     case monthOutOfRange(Int)
     /// Day not in the month, e.g. 1404/12/30 (1404 is not a leap year) or 1402/07/31.
     case dayOutOfRange(year: Int, month: Int, day: Int, daysInMonth: Int)
+    /// A week the year does not have: `1404-W53` when 1404 has 52 weeks.
+    case weekOutOfRange(year: Int, week: Int)
 
     public var code: String { "invalid_date" }
+
+    /// A date of the right form that the calendar does not have (1404/12/30, 1402/07/31, year 0).
+    public var isWellFormed: Bool {
+        switch self {
+        case .empty, .malformed, .monthOutOfRange: false
+        case .yearOutOfRange, .dayOutOfRange, .weekOutOfRange: true
+        }
+    }
 
     public var messageFa: String {
         switch self {
@@ -25,6 +35,8 @@ public enum JalaliDateError: BilingualError, Equatable {
             return "ماه باید بین ۱ و ۱۲ باشد؛ \(fa(m)) وارد شده است."
         case .dayOutOfRange(let y, let m, let d, let max):
             return "ماه \(JalaliFormat.monthName(m)) سال \(fa(y)) \(fa(max)) روز دارد؛ روز \(fa(d)) وجود ندارد."
+        case .weekOutOfRange(let y, let w):
+            return "سال \(fa(y)) هفتهٔ \(fa(w)) ندارد."
         }
     }
 
@@ -40,6 +52,8 @@ public enum JalaliDateError: BilingualError, Equatable {
             return "Month must be between 1 and 12; got \(m)."
         case .dayOutOfRange(let y, let m, let d, let max):
             return "Month \(m) of \(y) has \(max) days; day \(d) does not exist."
+        case .weekOutOfRange(let y, let w):
+            return "Year \(y) has no week \(w)."
         }
     }
 

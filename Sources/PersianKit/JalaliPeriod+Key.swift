@@ -23,8 +23,10 @@ extension JalaliPeriod {
             guard parts[1].utf8.count == 2, (1...4).contains(n) else { throw .malformed }
             period = .containing(JalaliDate(unchecked: year, (n - 1) * 3 + 1, 1), kind: .quarter)
         case "W":
-            guard parts[1].utf8.count == 3, n >= 1 else { throw .malformed }
+            guard parts[1].utf8.count == 3, (1...53).contains(n) else { throw .malformed }
             period = .containing(JalaliDate(dayNumber: Week.firstSaturday(ofYear: year) + (n - 1) * 7), kind: .week)
+            // Week 53 of a 52-week year lands in the next year: refused rather than silently shifted.
+            guard period.key == key else { throw .weekOutOfRange(year: year, week: n) }
         default:
             guard parts[1].utf8.count == 2, (1...12).contains(n) else { throw .monthOutOfRange(n) }
             period = .containing(JalaliDate(unchecked: year, n, 1), kind: .month)

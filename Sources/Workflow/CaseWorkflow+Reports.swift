@@ -42,7 +42,7 @@ extension CaseWorkflow {
         }
         do { return try JalaliPeriod(key: raw) } catch {
             throw DomainError(
-                .invalid, "invalid_period", fa: "دوره گزارش نامعتبر است؛ مانند \u{2066}1403\u{2069}، \u{2066}1403-07\u{2069}، \u{2066}1403-Q3\u{2069} یا \u{2066}1403-W28\u{2069}.",
+                error.isWellFormed ? .unprocessable : .invalid, "invalid_period", fa: "دوره گزارش نامعتبر است؛ مانند \u{2066}1403\u{2069}، \u{2066}1403-07\u{2069}، \u{2066}1403-Q3\u{2069} یا \u{2066}1403-W28\u{2069}.",
                 en: "Invalid report period; use e.g. 1403, 1403-07, 1403-Q3 or 1403-W28.", field: "period")
         }
     }
@@ -52,7 +52,7 @@ extension CaseWorkflow {
     static func reportProvince(_ raw: String?, for staff: Staff, among provinces: [Province]) throws -> String? {
         let asked = raw.flatMap { $0.isEmpty ? nil : PersianDigits.toASCII($0) }
         if let asked, !provinces.contains(where: { $0.code == asked }) {
-            throw DomainError(.invalid, "unknown_province", fa: "استان شناخته نشد.", en: "Unknown province.", field: "province")
+            throw DomainError(.unprocessable, "unknown_province", fa: "استان شناخته نشد.", en: "Unknown province.", field: "province")
         }
         guard let scope = staff.provinceCode else { return asked }
         guard asked == nil || asked == scope else {

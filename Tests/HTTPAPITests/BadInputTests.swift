@@ -5,11 +5,11 @@ import TestSupport
 /// Bad input gets a 4xx with a stable code and Persian text, and writes nothing.
 @Suite(.timeLimit(.minutes(10))) struct BadInputTests {
     static let cases: [(String, @Sendable (Fixtures) -> [String: Any], Int, String)] = [
-        ("bad national id check digit", { $0.caseBody(nationalID: "0013542418") }, 400, "invalid_national_id"),
-        ("all-same national id", { $0.caseBody(nationalID: "1111111111") }, 400, "invalid_national_id"),
+        ("bad national id check digit", { $0.caseBody(nationalID: "0013542418") }, 422, "invalid_national_id"),
+        ("all-same national id", { $0.caseBody(nationalID: "1111111111") }, 422, "invalid_national_id"),
         ("bad mobile", { $0.caseBody(mobile: "0812345678") }, 400, "invalid_mobile"),
-        ("unknown province", { $0.caseBody(province: "99") }, 400, "unknown_province"),
-        ("unknown category", { $0.caseBody(category: "lottery") }, 400, "unknown_category"),
+        ("unknown province", { $0.caseBody(province: "99") }, 422, "unknown_province"),
+        ("unknown category", { $0.caseBody(category: "lottery") }, 422, "unknown_category"),
         ("empty subject", { $0.caseBody(subject: "   ") }, 400, "subject_required"),
         ("empty body", { $0.caseBody(body: "") }, 400, "body_required"),
         ("body over 4,000", { $0.caseBody(body: String(repeating: "ب", count: 4_001)) }, 400, "body_too_long"),

@@ -24,7 +24,7 @@ import TestSupport
             let bad = try await api.send(
                 .put, "/api/v1/categories/interestFreeLoan", token: f.token("admin"),
                 json: body.merging(["escalation": ["reminderDaysBefore": 1, "level1DaysLate": 3, "level2DaysLate": 2]]) { $1 })
-            #expect(bad.status == 400 && bad.errorCode == "escalation_levels_out_of_order")
+            #expect(bad.status == 422 && bad.errorCode == "escalation_levels_out_of_order")
             let listed = try await api.get("/api/v1/categories").array.first { $0["code"] as? String == "interestFreeLoan" }
             #expect((listed?["escalation"] as? [String: Any])?["reminderDaysBefore"] as? Int == 2)
             #expect((listed?["escalation"] as? [String: Any])?["level2DaysLate"] as? Int == 5)

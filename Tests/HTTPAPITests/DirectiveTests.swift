@@ -129,13 +129,13 @@ import TestSupport
             let cases: [([String: Any], Int, String)] = [
                 (["agencyId": f.relief.id, "text": "x", "businessDays": 0], 400, "directive_days_out_of_range"),
                 (["agencyId": f.relief.id, "text": "x", "businessDays": -2], 400, "directive_days_out_of_range"),
-                (["agencyId": f.relief.id, "text": "x", "dueDate": yesterday], 400, "directive_due_in_past"),
+                (["agencyId": f.relief.id, "text": "x", "dueDate": yesterday], 422, "directive_due_in_past"),
                 (["agencyId": f.relief.id, "text": "x", "dueDate": "1405/13/40"], 400, "invalid_date"),
-                (["agencyId": f.relief.id, "text": "x"], 400, "directive_due_required"),
-                (["agencyId": f.relief.id, "text": "x", "businessDays": 3, "dueDate": "1405/09/20"], 400, "directive_due_required"),
+                (["agencyId": f.relief.id, "text": "x"], 422, "directive_due_required"),
+                (["agencyId": f.relief.id, "text": "x", "businessDays": 3, "dueDate": "1405/09/20"], 422, "directive_due_required"),
                 (["agencyId": f.relief.id, "text": "  ", "businessDays": 3], 400, "text_required"),
-                (["agencyId": inactiveID, "text": "x", "businessDays": 3], 400, "agency_inactive"),
-                (["agencyId": 999_999, "text": "x", "businessDays": 3], 400, "unknown_agency"),
+                (["agencyId": inactiveID, "text": "x", "businessDays": 3], 422, "agency_inactive"),
+                (["agencyId": 999_999, "text": "x", "businessDays": 3], 422, "unknown_agency"),
             ]
             for (body, status, code_) in cases {
                 let r = try await api.post("/api/v1/cases/\(code)/directives", token: f.token("official"), json: body)

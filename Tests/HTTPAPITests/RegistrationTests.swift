@@ -48,7 +48,7 @@ import TestSupport
             let late = try await api.post("/api/v1/cases", token: f.token("operator"), json: f.caseBody(), headers: headers)
             #expect(late.status == 201 && late.string("trackingCode") == first.string("trackingCode"), "\(late.text)")
             let refused = try await api.post("/api/v1/cases", token: f.token("operator"), json: f.caseBody(), headers: ["Idempotency-Key": "call-4713"])
-            #expect(refused.status == 400 && refused.errorCode == "unknown_category")
+            #expect(refused.status == 422 && refused.errorCode == "unknown_category")
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import PersianKit
 import Testing
 import TestSupport
 
@@ -151,8 +152,14 @@ import TestSupport
                 let bad = try await get("?period=\(period)", as: "inspector")
                 #expect(bad.status == 400 && bad.errorCode == "invalid_period" && bad.errorField == "period", "\(period)")
             }
+            // well-formed periods the calendar does not have: a 53rd week of a 52-week year, year 9999's successor
+            let shortYear = try #require((1391...1430).first { y in (try? JalaliPeriod(key: "\(y)-W53")) == nil })
+            for period in ["\(shortYear)-W53", "9999"] {
+                let bad = try await get("?period=\(period)", as: "inspector")
+                #expect(bad.status == 422 && bad.errorCode == "invalid_period", "\(period)")
+            }
             let unknown = try await get("?province=99", as: "inspector")
-            #expect(unknown.status == 400 && unknown.errorCode == "unknown_province")
+            #expect(unknown.status == 422 && unknown.errorCode == "unknown_province")
             // an empty week is all zeros, not an error
             let week = try await get("?period=1402-W10", as: "inspector")
             #expect(week.status == 200 && week.int("cases") == 0 && week.string("label") == "هفتهٔ ۱۰ سال ۱۴۰۲")

@@ -95,6 +95,17 @@ import Testing
         Issue.record("no 53-week year found")
     }
 
+    /// `yyyy-W53` of a 52-week year has the form and no such week: refused as well-formed (the API's 422).
+    @Test func week53OfA52WeekYearIsRefusedAsWellFormed() throws {
+        let year = try #require((1391...1430).first { y in
+            !JalaliPeriod.containing(JalaliDate(unchecked: y + 1, 1, 1), kind: .week).previous.key.hasSuffix("W53")
+        })
+        #expect(throws: JalaliDateError.weekOutOfRange(year: year, week: 53)) { try JalaliPeriod(key: "\(year)-W53") }
+        #expect(JalaliDateError.weekOutOfRange(year: year, week: 53).isWellFormed)
+        #expect(throws: JalaliDateError.malformed) { try JalaliPeriod(key: "\(year)-W54") }
+        #expect(!JalaliDateError.malformed.isWellFormed)
+    }
+
     @Test func labels() {
         #expect(JalaliPeriod.containing(day(1402, 3, 4), kind: .month).labelFa == "خرداد ۱۴۰۲")
         #expect(JalaliPeriod.containing(day(1402, 3, 4), kind: .quarter).labelFa == "فصل ۱ سال ۱۴۰۲")

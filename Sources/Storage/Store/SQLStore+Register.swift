@@ -116,14 +116,14 @@ extension SQLStore {
         ).one()
         guard let active = try row.optionalInt("category_active"), active != 0, let category = try row.optionalString("category_name")
         else {
-            throw DomainError(.invalid, "unknown_category", fa: "موضوع دسته‌بندی شناخته نشد.", en: "Unknown category.", field: "category")
+            throw DomainError(.unprocessable, "unknown_category", fa: "موضوع دسته‌بندی شناخته نشد.", en: "Unknown category.", field: "category")
         }
         guard let province = try row.optionalString("province_name") else {
-            throw DomainError(.invalid, "unknown_province", fa: "استان شناخته نشد.", en: "Unknown province.", field: "citizen.province")
+            throw DomainError(.unprocessable, "unknown_province", fa: "استان شناخته نشد.", en: "Unknown province.", field: "citizen.province")
         }
         if draft.citizen.countyCode != nil, try row.optionalString("county_province") != draft.citizen.provinceCode {
             throw DomainError(
-                .invalid, "unknown_county", fa: "شهرستان در این استان شناخته نشد.",
+                .unprocessable, "unknown_county", fa: "شهرستان در این استان شناخته نشد.",
                 en: "Unknown county for this province.", field: "citizen.county")
         }
         return (category, province)

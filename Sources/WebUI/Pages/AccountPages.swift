@@ -33,7 +33,7 @@ extension WebUI {
                 }
                 try await gate.changePassword(staff, current: form.currentPassword ?? "", new: form.newPassword ?? "")
                 return HTML.redirect(SiteURL.login.path + "?changed=1")
-            } catch let error as DomainError where [.invalid, .unauthenticated].contains(error.kind) {
+            } catch let error as DomainError where [.invalid, .unprocessable, .unauthenticated].contains(error.kind) {
                 let field = error.field ?? (error.kind == .unauthenticated ? "currentPassword" : "form")
                 return accountPage(staff, csrf: csrf, errors: [field: error.messageFa], status: .badRequest)
             }

@@ -69,7 +69,7 @@ extension WebUI {
                     admin, csrf: csrf, notice: "کاربر «\(staff.username)» ساخته شد.", status: .created,
                     secret: .init(title: "گذرواژه نخست «\(staff.username)»", value: password,
                         note: "این گذرواژه تنها همین یک بار نشان داده می‌شود؛ آن را به‌طور امن به کاربر بدهید تا پس از ورود عوضش کند."))
-            } catch let error as DomainError where [.invalid, .conflict, .notFound].contains(error.kind) {
+            } catch let error as DomainError where [.invalid, .unprocessable, .conflict, .notFound].contains(error.kind) {
                 return try await adminPage(admin, csrf: csrf, form: values, errors: Self.fieldErrors([error]), status: .badRequest)
             }
         })
@@ -109,7 +109,7 @@ extension WebUI {
                     admin, csrf: csrf, notice: "توکن تازه برای «\(owner.username)» صادر شد.", status: .created,
                     secret: .init(title: "توکن «\(owner.username)»", value: token,
                         note: "این توکن تنها همین یک بار نشان داده می‌شود؛ تنها چکیده آن نگه داشته می‌شود."))
-            } catch let error as DomainError where [.invalid, .notFound].contains(error.kind) {
+            } catch let error as DomainError where [.invalid, .unprocessable, .notFound].contains(error.kind) {
                 return try await adminPage(admin, csrf: csrf, form: values, errors: Self.fieldErrors([error]), status: .badRequest)
             }
         })

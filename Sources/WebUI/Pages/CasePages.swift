@@ -138,7 +138,7 @@ extension WebUI {
                         code, to: Int(form.directiveAgency ?? "") ?? 0, text: form.text ?? "",
                         due: try DirectiveDue(typedDays: form.days, dueDate: form.dueDate), by: caller)
                 }
-            } catch let error as DomainError where [.invalid, .conflict, .notFound].contains(error.kind) {
+            } catch let error as DomainError where [.invalid, .unprocessable, .conflict, .notFound].contains(error.kind) {
                 return try await casePage(detail, staff: staff, csrf: csrf, error: error.messageFa, status: .badRequest)
             }
             return HTML.redirect(SiteURL.staffCase(code.value).path + "?done=\(action.rawValue)")
@@ -166,7 +166,7 @@ extension WebUI {
                     }
                     detail = try await workflow.recordCallBack(id, outcome: outcome, calledAt: nil, note: form.note, by: caller)
                 }
-            } catch let error as DomainError where [.invalid, .conflict].contains(error.kind) {
+            } catch let error as DomainError where [.invalid, .unprocessable, .conflict].contains(error.kind) {
                 // The case as this staff member sees it, with the form's error (a refused role or scope stays a 403/404).
                 guard let current = try await cases.detail(referralID: id), CaseWorkflow.canSee(current, staff) else {
                     throw DomainError.referralNotFound

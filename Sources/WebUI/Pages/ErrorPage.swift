@@ -15,7 +15,7 @@ extension WebUI {
     func errorPage(_ error: DomainError) -> Response {
         let status: HTTPResponse.Status =
             switch error.kind {
-            case .invalid: .badRequest
+            case .invalid, .unprocessable: .badRequest
             case .notFound: .notFound
             case .conflict: .conflict
             case .unauthenticated: .unauthorized

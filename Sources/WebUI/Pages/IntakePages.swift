@@ -79,7 +79,7 @@ extension WebUI {
                 return try await intakePage(
                     staff: staff, csrf: csrf, form: values, formKey: formKey, history: history,
                     errors: Self.fieldErrors(problems.errors), status: .badRequest)
-            } catch let error as DomainError where error.kind == .invalid {
+            } catch let error as DomainError where error.isBadInput {
                 return try await intakePage(
                     staff: staff, csrf: csrf, form: values, formKey: formKey, history: history,
                     errors: Self.fieldErrors([error]), status: .badRequest)

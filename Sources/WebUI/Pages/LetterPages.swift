@@ -120,7 +120,7 @@ extension WebUI {
                 return registeredPage(registration.detail, again: nil)
             } catch let problems as CaseDraft.Problems {
                 return try await letterPage(writer, form: values, errors: Self.fieldErrors(problems.errors), status: .badRequest)
-            } catch let error as DomainError where error.kind == .invalid {
+            } catch let error as DomainError where error.isBadInput {
                 return try await letterPage(writer, form: values, errors: Self.fieldErrors([error]), status: .badRequest)
             }
         })

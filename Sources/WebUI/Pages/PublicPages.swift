@@ -97,7 +97,7 @@ extension WebUI {
             // Sent from "my letters": back there, with the notice.
             if form.back == "my" { return HTML.redirect(SiteURL.myLetters.path + "?\(key)=1") }
             return try await trackPage(code: code.value, mobile: mobile.value, notice: done)
-        } catch let error as DomainError where error.kind == .invalid || error.kind == .conflict {
+        } catch let error as DomainError where error.isBadInput || error.kind == .conflict {
             var page = try await trackPage(code: form.code ?? "", mobile: form.mobile ?? "", notice: nil, error: error.messageFa)
             page.status = error.kind == .conflict ? .conflict : .badRequest
             return page
