@@ -19,4 +19,18 @@ public enum InputLimits {
         let bytes = value.utf8.count
         if bytes > max * 4 || (bytes > max && value.count > max) { throw .tooLong(field, fa: fa, max: max) }
     }
+
+    /// An `Idempotency-Key`: 1 to 200 printable ASCII characters, not starting or ending with a space
+    /// (HTTP trims those, so the key stored would not be the key sent), as openapi.yaml's pattern says.
+    public static func checkIdempotencyKey(_ key: String) throws(DomainError) {
+        try check(key, field: "idempotencyKey", fa: "کلید تکرار", max: maxSecret)
+        let bytes = key.utf8
+        guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20,
+            bytes.allSatisfy({ (0x20...0x7E).contains($0) })
+        else {
+            throw DomainError(
+                .invalid, "invalid_idempotency_key", fa: "کلید تکرار باید از نویسه‌های لاتین چاپی باشد.",
+                en: "Idempotency-Key must be printable ASCII, without spaces at either end.", field: "idempotencyKey")
+        }
+    }
 }

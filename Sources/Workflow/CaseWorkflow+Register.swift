@@ -11,7 +11,7 @@ extension CaseWorkflow {
         try caller.require(.registerCase)
         guard AccessPolicy.covers(caller.staff, province: draft.citizen.provinceCode) else { throw Self.outOfScope }
         if let key = idempotencyKey {
-            try InputLimits.check(key, field: "idempotencyKey", fa: "کلید تکرار", max: InputLimits.maxSecret)
+            try InputLimits.checkIdempotencyKey(key)
         }
         return try await cases.register(draft, actor: caller.actor, idempotencyKey: idempotencyKey)
     }
@@ -36,7 +36,7 @@ extension CaseWorkflow {
     /// (its key is known only to the page that sent it), so it needs no second code.
     public func registerLetter(_ draft: CaseDraft, proof: MobileProof, idempotencyKey: String?) async throws -> Registration {
         if let key = idempotencyKey {
-            try InputLimits.check(key, field: "idempotencyKey", fa: "کلید تکرار", max: InputLimits.maxSecret)
+            try InputLimits.checkIdempotencyKey(key)
             if let earlier = try await cases.registered(idempotencyKey: key, actor: .system) {
                 return Registration(detail: earlier, created: false)
             }

@@ -30,6 +30,9 @@ import TestSupport
             body = f.caseBody()
             body["confidentail"] = true
             #expect(try await api.post("/api/v1/cases", token: op, json: body).status == 400)
+            // an Idempotency-Key is printable ASCII
+            let badKey = try await api.post("/api/v1/cases", token: op, json: f.caseBody(), headers: ["Idempotency-Key": "a\tb"])
+            #expect(badKey.status == 400 && badKey.errorCode == "invalid_idempotency_key", "\(badKey.text)")
             #expect(try await api.get("/api/v1/cases", token: f.token("inspector")).list("items").isEmpty)
             // the word null inside text is text
             let code = try #require(
