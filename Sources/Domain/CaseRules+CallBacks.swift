@@ -40,7 +40,7 @@ extension CaseRules {
                 en: "The call must be after the referral and not in the future.", field: "calledAt")
         }
         var change = CaseChange(c, actor: actor)
-        let text = "\(outcome.nameFa) · \(JalaliFormat.dateTime(at))" + (note.map { "\n\($0)" } ?? "")
+        let text = "\(outcome.nameFa) — \(JalaliFormat.dateTime(at))" + (note.map { "\n\($0)" } ?? "")
         change.events = [.init(.calledBack, agencyID: referral.agencyID, agencyName: referral.agencyName, text: text)]
         return change
     }

@@ -37,7 +37,7 @@ import TestSupport
             #expect(called.status == 200 && called.string("status") == "referred")
             let step = try #require(called.list("timeline").last)
             #expect(step["kind"] as? String == "calledBack")
-            #expect((step["text"] as? String)?.hasPrefix("با شهروند گفتگو شد · ") == true)
+            #expect((step["text"] as? String)?.hasPrefix("با شهروند گفتگو شد — ") == true)
             #expect((step["text"] as? String)?.contains("مدارک درآمدی") == true)
             // the citizen reads that the agency called, not the note
             let tracked = try await api.get("/api/v1/track/\(code)?mobile=09121234567")

@@ -1,4 +1,5 @@
 import Foundation
+import PersianKit
 import Testing
 import TestSupport
 
@@ -67,8 +68,18 @@ import TestSupport
                 #expect(response.status == (name == "not-found" ? 404 : 200), "\(name)")
                 #expect(response.text.contains(#"<html lang="fa" dir="rtl">"#), "\(name)")
                 #expect(PageSnapshot.externalResources(response.text).isEmpty, "\(name): \(PageSnapshot.externalResources(response.text))")
+                // A middle dot beside Persian digits reads as a zero («۱۱۱ ·» looks like «۱۱۱۰»).
+                #expect(!response.text.contains("·"), "\(name) uses the middle dot as a separator")
                 PageSnapshot.check(response.text, named: name)
             }
+            // Masked numbers and grouped codes read left to right inside the Persian line: without an
+            // isolate «۰۹۱۲***۴۵۶۷» shows as «۴۵۶۷***۰۹۱۲».
+            let casePage = try await api.get("/staff/cases/\(code)", headers: ["Cookie": supervisor])
+            #expect(casePage.text.contains("\u{2066}۰۹۱۲***۴۵۶۷\u{2069}"))
+            let grouped = try #require(TrackingCode(parsing: code).grouped)
+            #expect(casePage.text.contains("\u{2066}\(grouped)\u{2069}"))
+            let tracked = try await api.get("/track?code=\(code)&mobile=09121234567")
+            #expect(tracked.text.contains("\u{2066}\(grouped)\u{2069}"))
         }
     }
 

@@ -149,7 +149,7 @@ extension WebUI {
         model.accounts = accounts.map { a in
             let s = a.staff
             let scope = [s.provinceCode.map { provinceNames[$0] ?? $0 } ?? "همه کشور", s.agencyID.map { agencyNames[$0] ?? "دستگاه \(Show.number($0))" }]
-                .compactMap { $0 }.joined(separator: " · ")
+                .compactMap { $0 }.joined(separator: " — ")
             return .init(
                 username: s.username, name: s.displayName, roleLabel: s.role.nameFa, scope: scope, active: s.active,
                 locked: (a.lockedUntil ?? .distantPast) > now, secondFactor: a.hasSecondFactor, isSelf: s.id == admin.id,
@@ -174,7 +174,7 @@ extension WebUI {
         }
         model.agencies = agencies.map { Option(value: String($0.id), label: $0.name, selected: String($0.id) == form["agency"]) }
         model.usernames = accounts.filter(\.staff.active).map {
-            Option(value: $0.staff.username, label: "\($0.staff.username) · \($0.staff.role.nameFa)", selected: $0.staff.username == form["tokenUser"])
+            Option(value: $0.staff.username, label: "\($0.staff.username) — \($0.staff.role.nameFa)", selected: $0.staff.username == form["tokenUser"])
         }
         return render("admin", model, status: status)
     }

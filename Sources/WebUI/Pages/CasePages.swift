@@ -243,11 +243,11 @@ extension WebUI {
         let citizen =
             !identify ? "محرمانه"
             : revealed
-                ? "\(person.fullName) · کد ملی \(person.nationalID.map { Show.digits($0.value) } ?? "ثبت نشده") · همراه \(Show.digits(person.mobile.value))"
-            : "\(person.fullName) · همراه \(Show.digits(person.mobile.masked))"
+                ? "\(person.fullName) — کد ملی \(person.nationalID.map { Show.digits($0.value) } ?? "ثبت نشده") — همراه \(Show.digits(person.mobile.value))"
+            : "\(person.fullName) — همراه \(Show.ltr(person.mobile.masked))"
         let model = CaseModel(
             layout: Layout(title: "نامه \(Show.digits(code))", staff: staff, csrf: csrf, notice: notice, error: error),
-            csrf: csrf, code: Show.digits(code), codeGrouped: c.trackingCode.grouped, subject: c.subject, status: c.status.rawValue,
+            csrf: csrf, code: Show.digits(code), codeGrouped: Show.ltr(c.trackingCode.grouped), subject: c.subject, status: c.status.rawValue,
             statusLabel: c.status.nameFa, kindLabel: c.kind.nameFa, categoryName: detail.categoryName, channelLabel: c.channel.nameFa,
             provinceName: detail.provinceName, createdAt: Show.dateTime(c.createdAt),
             citizen: citizen, identityURL: identify && !revealed ? SiteURL.caseIdentity(code).path : nil,

@@ -118,8 +118,8 @@ extension WebUI {
             model.provinces = try await reference.provinces().map { Option(value: $0.code, label: $0.name, selected: $0.code == form["province"]) }
         }
         if let (citizen, past) = history {
-            model.knownContact = "همراه ثبت‌شده \(Show.digits(citizen.mobile.masked))"
-                + (citizen.nationalID.map { " · کد ملی \(Show.digits($0.masked))" } ?? "")
+            model.knownContact = "همراه ثبت‌شده \(Show.ltr(citizen.mobile.masked))"
+                + (citizen.nationalID.map { " — کد ملی \(Show.ltr($0.masked))" } ?? "")
             model.history = past.map {
                 .init(
                     code: Show.digits($0.trackingCode.value), url: SiteURL.staffCase($0.trackingCode.value).path, subject: $0.subject,

@@ -146,7 +146,7 @@ extension WebUI {
             categories: categories.map { Option(value: $0.code, label: $0.name, selected: $0.code == form["category"]) },
             provinces: provinces.map { Option(value: $0.code, label: $0.name, selected: $0.code == form["province"]) },
             askMobile: signedIn == nil && (askMobile ?? (form["mobile"] ?? "").isEmpty),
-            signedInMobile: signedIn.map { Show.digits($0.masked) }, mobileShown: Show.digits(form["mobile"] ?? ""), csrf: csrf)
+            signedInMobile: signedIn.map { Show.ltr($0.masked) }, mobileShown: Show.digits(form["mobile"] ?? ""), csrf: csrf)
         return render("letter", model, status: status)
     }
 
@@ -156,7 +156,7 @@ extension WebUI {
             "registered",
             RegisteredModel(
                 layout: Layout(title: "نامه ثبت شد", notice: "نامه با موفقیت ثبت شد."), code: PersianDigits.toPersian(c.trackingCode.value),
-                codeGrouped: c.trackingCode.grouped, subject: c.subject, mobileMasked: Show.digits(detail.citizen.mobile.masked),
+                codeGrouped: Show.ltr(c.trackingCode.grouped), subject: c.subject, mobileMasked: Show.ltr(detail.citizen.mobile.masked),
                 trackURL: SiteURL.track.path + "?code=\(c.trackingCode.value)", again: again),
             status: .created)
     }

@@ -63,7 +63,7 @@ extension WebUI {
             failedCount: Show.number(backlog.failed),
             failed: failed.map { e in
                 .init(
-                    id: Show.number(e.id), mobile: Show.digits(e.maskedMobile), kind: e.kind.nameFa,
+                    id: Show.number(e.id), mobile: Show.ltr(e.maskedMobile), kind: e.kind.nameFa,
                     trackingCode: e.trackingCode.map(Show.digits), caseURL: e.trackingCode.map { SiteURL.staffCase($0).path },
                     lastError: e.lastError ?? "—", attempts: Show.number(e.attempts), createdAt: Show.dateTime(e.createdAt),
                     retryURL: SiteURL.outboxRetry(e.id).path, retryable: e.retryable)

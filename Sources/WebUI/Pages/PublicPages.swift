@@ -52,7 +52,7 @@ extension WebUI {
             let c = detail.case
             code = c.trackingCode.value
             mobile = detail.citizen.mobile.value
-            codeGrouped = c.trackingCode.grouped
+            codeGrouped = Show.ltr(c.trackingCode.grouped)
             subject = c.subject
             kindLabel = c.kind.nameFa
             registeredAt = Show.dateTime(c.createdAt)

@@ -27,7 +27,7 @@ struct Layout: Sendable {
         error: String? = nil
     ) {
         self.title = title
-        self.userName = staff?.displayName ?? citizen.map(Show.digits)
+        self.userName = staff?.displayName ?? citizen.map(Show.ltr)
         self.roleLabel = staff?.role.nameFa ?? (citizen == nil ? nil : "شهروند")
         self.csrf = csrf
         self.notice = notice
@@ -61,6 +61,12 @@ struct Layout: Sendable {
 enum Show {
     static func dateTime(_ d: Date) -> String { JalaliFormat.dateTime(d) }
     static func digits(_ s: String) -> String { PersianDigits.toPersian(s) }
+
+    /// Digits that must read left to right inside Persian text: a masked mobile (۰۹۱۲***۴۵۶۷) or a
+    /// grouped tracking code (۵۵۷ ۱۵۶ ۷۱۳ ۴۱). Persian digits carry no direction of their own, so in
+    /// a right-to-left line the runs around `***` or the spaces come out in reverse order; a
+    /// left-to-right isolate (U+2066 … U+2069) keeps them as written.
+    static func ltr(_ s: String) -> String { "\u{2066}" + PersianDigits.toPersian(s) + "\u{2069}" }
     static func number(_ n: Int) -> String { JalaliFormat.number(n) }
 
     /// A duration as people say it: "۵ دقیقه", "۲ ساعت و ۱۰ دقیقه", "۳ روز و ۴ ساعت".
