@@ -85,7 +85,8 @@ def test_whole_journey(server, browser):
     driver.find_element(By.ID, "subject").send_keys("درخواست کمک معیشتی")
     driver.find_element(By.ID, "body").send_keys("خانواده پنج نفره هستیم و همسرم بیکار شده است.")
     navigate(driver, driver.find_element(By.CSS_SELECTOR, "button[value=register]"))
-    code = driver.find_element(By.CSS_SELECTOR, ".tracking.big").text.replace(" ", "").translate(PERSIAN)
+    # The grouped code is a left-to-right isolate (U+2066 … U+2069) inside the Persian line.
+    code = driver.find_element(By.CSS_SELECTOR, ".tracking.big").text.replace(" ", "").strip("\u2066\u2069").translate(PERSIAN)
     assert len(code) == 11
     check_page(driver, "registered")
 
@@ -158,9 +159,14 @@ def test_whole_journey(server, browser):
     driver.find_element(By.ID, "body").send_keys("شش ماه است منتظر پاسخ بانک هستم.")
     driver.find_element(By.ID, "firstName").send_keys("زهرا")
     driver.find_element(By.ID, "lastName").send_keys("کریمی")
+    # Nothing is chosen for the citizen: the province is theirs to pick.
+    province_select = Select(driver.find_element(By.ID, "province"))
+    assert province_select.first_selected_option.get_attribute("value") == ""
+    province_select.select_by_visible_text("تهران")
     driver.find_element(By.ID, "code").send_keys(letter_code)
     navigate(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/letter'] button[type=submit]"))
-    assert len(driver.find_element(By.CSS_SELECTOR, ".tracking.big").text.replace(" ", "")) == 11
+    shown = driver.find_element(By.CSS_SELECTOR, ".tracking.big").text
+    assert len(shown.replace(" ", "").strip("\u2066\u2069")) == 11, shown
     # SMS 1 went to the proven mobile.
     assert server.last_sms("09351234567", "registered")
 

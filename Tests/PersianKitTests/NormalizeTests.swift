@@ -72,3 +72,15 @@ import Testing
         #expect(PersianText.hasVisibleContent(text))
     }
 }
+
+/// Persian alphabetical order: پ چ ژ گ in their Persian places, not after ی as code points put them.
+@Suite struct AlphabeticalOrderTests {
+    @Test func provincesSortAsInADictionary() {
+        let shuffled = ["یزد", "گیلان", "تهران", "آذربایجان غربی", "البرز", "چهارمحال و بختیاری", "آذربایجان شرقی", "کرمان", "بوشهر", "قم"]
+        let sorted = shuffled.sorted(by: PersianText.precedesAlphabetically)
+        #expect(sorted == ["آذربایجان شرقی", "آذربایجان غربی", "البرز", "بوشهر", "تهران", "چهارمحال و بختیاری", "قم", "کرمان", "گیلان", "یزد"])
+        #expect(PersianText.precedesAlphabetically("پارس", "تهران") && !PersianText.precedesAlphabetically("تهران", "پارس"))
+        #expect(PersianText.precedesAlphabetically("كرمان", "گیلان"), "Arabic kaf sorts as ک")
+        #expect(!PersianText.precedesAlphabetically("قم", "قم"))
+    }
+}

@@ -21,6 +21,15 @@ import TestSupport
             #expect(step.status == 200)
             #expect(step.text.contains(#"id="code""#) && step.text.contains("۰۹۳۵۱۲۳۴۵۶۷"))
             PageSnapshot.check(step.text, named: "letter-code")
+            // Nothing is chosen for the citizen: province and category start on a "choose" line that
+            // cannot be sent, and the provinces are in Persian alphabetical order (آذربایجان … یزد).
+            #expect(step.text.contains(#"<option value="" selected disabled>استان را برگزینید</option>"#))
+            #expect(step.text.contains(#"<option value="" selected disabled>موضوع را برگزینید</option>"#))
+            let provinceSelect = try #require(step.text.components(separatedBy: #"<select id="province""#).last?.components(separatedBy: "</select>").first)
+            let names = provinceSelect.components(separatedBy: "</option>").dropFirst().dropLast()
+                .compactMap { $0.components(separatedBy: ">").last }
+            #expect(names.count == 31 && names.first == "آذربایجان شرقی" && names.last == "یزد", "\(names)")
+            #expect(step.text.contains(#"<select id="province" name="province" required>"#))
             let code = try #require(try await app.lastSignInCode(to: mobile))
             var fields = PublicLetter.fields(mobile: mobile, province: f.province)
             fields["_form"] = PageTests.formKey(in: step.text)

@@ -143,8 +143,8 @@ extension WebUI {
                 error: errors.isEmpty ? nil : "لطفاً موارد مشخص‌شده را اصلاح کنید."),
             formKey: UUID().uuidString, form: form, errors: errors,
             kinds: CaseKind.allCases.map { Option(value: $0.rawValue, label: $0.nameFa, selected: $0.rawValue == form["kind"]) },
-            categories: categories.map { Option(value: $0.code, label: $0.name, selected: $0.code == form["category"]) },
-            provinces: provinces.map { Option(value: $0.code, label: $0.name, selected: $0.code == form["province"]) },
+            categories: Option.choice("موضوع را برگزینید", categories.map { ($0.code, $0.name) }, chosen: form["category"]),
+            provinces: Option.choice("استان را برگزینید", provinces.map { ($0.code, $0.name) }, chosen: form["province"]),
             askMobile: signedIn == nil && (askMobile ?? (form["mobile"] ?? "").isEmpty),
             signedInMobile: signedIn.map { Show.ltr($0.masked) }, mobileShown: Show.digits(form["mobile"] ?? ""), csrf: csrf)
         return render("letter", model, status: status)

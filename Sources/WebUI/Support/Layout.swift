@@ -85,4 +85,16 @@ struct Option: Sendable {
     let value: String
     let label: String
     let selected: Bool
+    /// The "choose one" line a select starts with when nothing may be chosen for the person: it is
+    /// selected until they choose, and cannot be chosen back.
+    var placeholder = false
+
+    /// A required choice with nothing chosen in advance: the placeholder `prompt` first, then
+    /// `items` in Persian alphabetical order of their labels, `chosen` selected if it is one of them.
+    static func choice(_ prompt: String, _ items: [(value: String, label: String)], chosen: String?) -> [Option] {
+        let known = items.contains { $0.value == chosen }
+        return [Option(value: "", label: prompt, selected: !known, placeholder: true)]
+            + items.sorted { PersianText.precedesAlphabetically($0.label, $1.label) }
+                .map { Option(value: $0.value, label: $0.label, selected: $0.value == chosen) }
+    }
 }

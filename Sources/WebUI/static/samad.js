@@ -32,6 +32,8 @@ document.querySelectorAll("select[data-searchable]").forEach(function (select) {
     var words = samadFold(search.value).split(" ").filter(Boolean);
     var first = null;
     Array.prototype.forEach.call(select.options, function (option) {
+      // The "choose one" line stays unchoosable; it hides while the search narrows the list.
+      if (option.value === "") { option.hidden = words.length > 0; return; }
       var label = samadFold(option.textContent);
       var match = words.every(function (w) { return label.indexOf(w) >= 0; });
       option.hidden = !match;
