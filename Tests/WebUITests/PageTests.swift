@@ -83,6 +83,21 @@ import TestSupport
         }
     }
 
+    /// A tracking code as the receipt shows it (grouped, Persian digits, inside its left-to-right
+    /// isolate when copied from the page) or typed with dashes is the same code.
+    @Test func aCodeCopiedFromTheReceiptIsTaken() async throws {
+        try await withTestAPI(database: .sqlite) { app, api in
+            let f = app.fixtures
+            let code = try #require(try await api.post("/api/v1/cases", token: f.token("operator"), json: f.caseBody()).string("trackingCode"))
+            let grouped = try TrackingCode(parsing: code).grouped
+            for typed in ["\u{2066}\(grouped)\u{2069}", grouped.replacingOccurrences(of: " ", with: "-"), grouped, code] {
+                let query = try #require(typed.addingPercentEncoding(withAllowedCharacters: .alphanumerics))
+                let page = try await api.get("/track?code=\(query)&mobile=09121234567")
+                #expect(page.status == 200 && page.text.contains("درخواست وام قرض‌الحسنه"), "\(typed.unicodeScalars.map { String($0.value, radix: 16) })")
+            }
+        }
+    }
+
     /// The citizen's tracking page once the agency is late and the watcher has escalated: the hop
     /// says how many business days late it is, and the timeline that it is being followed up.
     @Test func theTrackingPageShowsALateHop() async throws {
