@@ -22,9 +22,10 @@ public enum AppealOutcome: String, Sendable, Hashable, CaseIterable {
 extension CaseRules {
     /// The citizen objects to the answer, with the case's own mobile (any other is the same 404 as a
     /// wrong code): an appeal, like a rating of 1–2. One verdict per answer: not after a rating or an
-    /// earlier objection to the same answer, and never before an answer.
+    /// earlier objection to the same answer, and never before an answer. An SMS with `link` confirms
+    /// the case was reopened.
     public static func object(
-        _ c: Case, owner: MobileNumber, mobile: MobileNumber, events: [CaseEvent], text rawText: String
+        _ c: Case, owner: MobileNumber, mobile: MobileNumber, events: [CaseEvent], text rawText: String, link: String
     ) throws -> CaseChange {
         guard owner == mobile else { throw DomainError.caseNotFound }
         let text = try TextInput.required(rawText, field: "text", fa: "متن اعتراض", max: TextInput.maxNote)
@@ -42,6 +43,7 @@ extension CaseRules {
         var change = CaseChange(c, actor: .citizen(citizenID: c.citizenID))
         change.case.status = .reopened
         change.events = [.init(.objected, text: text), .init(.reopened)]
+        change.messages = [.init(kind: .reopened, text: SMSText.reopened(c.trackingCode, link: link))]
         return change
     }
 

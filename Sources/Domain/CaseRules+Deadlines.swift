@@ -8,6 +8,13 @@ extension CaseRules {
     /// The highest escalation level.
     public static let topEscalationLevel = 2
 
+    /// What a receipt tells the citizen: a letter registered at `at`, in a category whose agencies
+    /// answer within `answerDays` business days, is due an answer by this time when it is referred
+    /// at once (the date its referral would be due; screening's own answer comes sooner).
+    public static func answerExpectedBy(registeredAt at: Date, answerDays: Int, calendar: BusinessCalendar) -> Date {
+        calendar.adding(businessDays: answerDays, to: at)
+    }
+
     /// When the watcher next needs to look at `r`: the first of its moments still ahead of it, or
     /// nil when it is no longer open or already at the top level.
     public static func nextDeadlineCheck(_ r: Referral, policy: EscalationPolicy, calendar: BusinessCalendar) -> Date? {

@@ -89,7 +89,7 @@ extension CaseRules {
     /// agency was directed and by when.
     public static func issueDirective(
         _ c: Case, to agency: AgencyRef?, text rawText: String, due: DirectiveDue, existing: [Referral],
-        escalation: EscalationPolicy, calendar: BusinessCalendar, at: Date, issuer: Staff
+        escalation: EscalationPolicy, calendar: BusinessCalendar, at: Date, issuer: Staff, link: String
     ) throws -> CaseChange {
         let text = try TextInput.required(rawText, field: "text", fa: "متن دستور", max: TextInput.maxNote)
         guard let agency else {
@@ -120,7 +120,7 @@ extension CaseRules {
         ]
         change.events = [.init(.directed, agencyID: agency.id, agencyName: agency.name, text: text)]
         change.messages = [
-            .init(kind: .directed, text: SMSText.directed(c.trackingCode, agency: agency.name, due: JalaliDate(dueAt)))
+            .init(kind: .directed, text: SMSText.directed(c.trackingCode, agency: agency.name, due: JalaliDate(dueAt), link: link))
         ]
         change.case.status = .referred
         return change

@@ -37,7 +37,7 @@ extension CaseRules {
     public static func refer(
         _ c: Case, to agencyIDs: [Int], agencies: [AgencyRef], existing: [Referral], note rawNote: String?,
         answerDays: Int, escalation: EscalationPolicy, calendar: BusinessCalendar, at: Date, expectedVersion: Int?,
-        actor: Actor
+        actor: Actor, link: String
     ) throws -> CaseChange {
         let note = try TextInput.optional(rawNote, field: "note", fa: "یادداشت ارجاع", max: TextInput.maxNote)
         let chosen = referralTargets(agencyIDs)
@@ -66,7 +66,7 @@ extension CaseRules {
             change.newReferrals.append(
                 .init(agencyID: id, agencyName: agency.name, status: .pending, note: note, dueAt: dueAt, deadlineCheckAt: firstCheck))
             change.events.append(.init(.referred, agencyID: id, agencyName: agency.name, text: note))
-            change.messages.append(.init(kind: .referred, text: SMSText.referred(c.trackingCode, agency: agency.name)))
+            change.messages.append(.init(kind: .referred, text: SMSText.referred(c.trackingCode, agency: agency.name, link: link)))
         }
         change.case.status = .referred
         return change
@@ -79,8 +79,8 @@ extension CaseRules {
     }
 
     /// The case joins an earlier open case of the same citizen: its open referrals are cancelled,
-    /// and the citizen is told which case their letter joined.
-    public static func merge(_ source: Case, into target: Case, referrals: [Referral], actor: Actor) throws -> CaseChange {
+    /// and the citizen is told which case their letter joined; `link` opens that case's tracking page.
+    public static func merge(_ source: Case, into target: Case, referrals: [Referral], actor: Actor, link: String) throws -> CaseChange {
         try checkMerge(source, into: target)
         var change = CaseChange(source, actor: actor)
         for var r in referrals where r.status.isOpen {
@@ -91,7 +91,7 @@ extension CaseRules {
         change.case.status = .merged
         change.case.mergedIntoID = target.id
         change.events.append(.init(.merged, text: PersianDigits.toPersian(target.trackingCode.value)))
-        change.messages.append(.init(kind: .merged, text: SMSText.merged(source.trackingCode, into: target.trackingCode)))
+        change.messages.append(.init(kind: .merged, text: SMSText.merged(source.trackingCode, into: target.trackingCode, link: link)))
         return change
     }
 
@@ -164,9 +164,11 @@ extension CaseRules {
     }
 
     /// The citizen rates the answer with the case's own mobile (any other mobile is the same 404 as
-    /// a wrong code): 1–2 reopens the case for screening (an appeal), 3–5 closes it.
+    /// a wrong code): 1–2 reopens the case for screening (an appeal), and an SMS with `link` says so;
+    /// 3–5 closes it.
     public static func rate(
-        _ c: Case, owner: MobileNumber, mobile: MobileNumber, events: [CaseEvent], rating: Int, comment rawComment: String?
+        _ c: Case, owner: MobileNumber, mobile: MobileNumber, events: [CaseEvent], rating: Int, comment rawComment: String?,
+        link: String
     ) throws -> CaseChange {
         guard owner == mobile else { throw DomainError.caseNotFound }
         let comment = try TextInput.optional(rawComment, field: "comment", fa: "توضیح", max: TextInput.maxNote)
@@ -175,6 +177,9 @@ extension CaseRules {
         change.case.rating = rating
         change.case.status = statusAfterRating(rating)
         change.events = [.init(.rated, text: comment, rating: rating), .init(change.case.status == .reopened ? .reopened : .closed)]
+        if change.case.status == .reopened {
+            change.messages = [.init(kind: .reopened, text: SMSText.reopened(c.trackingCode, link: link))]
+        }
         return change
     }
 

@@ -17,6 +17,8 @@ public enum NotificationKind: String, Sendable, Codable, CaseIterable {
     case appealDecided
     /// The answer was neither rated nor objected to in time, and the case closed itself.
     case autoClosed
+    /// The citizen's rating of 1–2 or objection reopened the case for screening.
+    case reopened
     /// A citizen's one-time sign-in code: belongs to no case, goes out before every other kind, is
     /// never sent once the code has expired, and its text is blanked once it is done with.
     case signInCode
@@ -30,6 +32,7 @@ public enum NotificationKind: String, Sendable, Codable, CaseIterable {
         case .merged: "پیوست به نامه پیشین"
         case .autoClosed: "مختومه شدن خودکار"
         case .appealDecided: "تصمیم درباره اعتراض"
+        case .reopened: "بازگشایی"
         case .signInCode: "کد ورود"
         }
     }
@@ -73,22 +76,30 @@ public struct OutboundSMS: Sendable, Hashable {
     }
 }
 
-/// The words of each SMS, in one place.
+/// The words of each SMS, in one place. Every SMS about a case ends with `link`, that case's
+/// tracking page (the app builds it from its page table): the citizen opens it, types the mobile and
+/// reads where the letter is; the mobile is never in the link.
 public enum SMSText {
-    public static func registered(_ code: TrackingCode) -> String {
-        "سامد: نامه شما ثبت شد. کد رهگیری: \(PersianDigits.toPersian(code.value)). پیگیری با همین کد و شماره همراه در سامانه ۱۱۱."
+    public static func registered(_ code: TrackingCode, link: String) -> String {
+        "سامد: نامه شما ثبت شد. کد رهگیری: \(PersianDigits.toPersian(code.value)). پیگیری: \(link)"
     }
 
-    public static func referred(_ code: TrackingCode, agency: String) -> String {
-        "سامد: نامه شما با کد رهگیری \(PersianDigits.toPersian(code.value)) برای رسیدگی به «\(agency)» ارجاع شد."
+    public static func referred(_ code: TrackingCode, agency: String, link: String) -> String {
+        "سامد: نامه شما با کد رهگیری \(PersianDigits.toPersian(code.value)) برای رسیدگی به «\(agency)» ارجاع شد. پیگیری: \(link)"
     }
 
-    public static func directed(_ code: TrackingCode, agency: String, due: JalaliDate) -> String {
-        "سامد: برای نامه شما با کد رهگیری \(PersianDigits.toPersian(code.value)) به «\(agency)» دستور رسیدگی تا \(JalaliFormat.date(due)) داده شد."
+    public static func directed(_ code: TrackingCode, agency: String, due: JalaliDate, link: String) -> String {
+        "سامد: برای نامه شما با کد رهگیری \(PersianDigits.toPersian(code.value)) به «\(agency)» دستور رسیدگی تا \(JalaliFormat.date(due)) داده شد. پیگیری: \(link)"
     }
 
-    public static func merged(_ code: TrackingCode, into target: TrackingCode) -> String {
-        "سامد: نامه شما با کد رهگیری \(PersianDigits.toPersian(code.value)) به نامه پیشین شما با کد رهگیری \(PersianDigits.toPersian(target.value)) پیوست؛ پیگیری با کد \(PersianDigits.toPersian(target.value))."
+    /// `link` opens the case the letter joined, whose code the citizen now follows.
+    public static func merged(_ code: TrackingCode, into target: TrackingCode, link: String) -> String {
+        "سامد: نامه شما با کد رهگیری \(PersianDigits.toPersian(code.value)) به نامه پیشین شما با کد رهگیری \(PersianDigits.toPersian(target.value)) پیوست. پیگیری: \(link)"
+    }
+
+    /// The citizen's rating of 1–2 or objection reopened the case for screening.
+    public static func reopened(_ code: TrackingCode, link: String) -> String {
+        "سامد: نامه شما با کد رهگیری \(PersianDigits.toPersian(code.value)) برای بررسی دوباره بازگشایی شد و پاسخ تازه با پیامک خبر داده می‌شود. پیگیری: \(link)"
     }
 
     /// `link` opens the case's tracking page, where a rating is still taken (1–2 reopens the case).
@@ -102,7 +113,6 @@ public enum SMSText {
         return "سامد: اعتراض شما به پاسخ نامه با کد رهگیری \(PersianDigits.toPersian(code.value)) بررسی شد؛ \(what). دیدن دلایل: \(link)"
     }
 
-    /// `link` opens the case's tracking page (the app builds it from its page table).
     public static func answered(_ code: TrackingCode, link: String) -> String {
         "سامد: به نامه شما با کد رهگیری \(PersianDigits.toPersian(code.value)) پاسخ داده شد. دیدن پاسخ: \(link)"
     }

@@ -95,12 +95,12 @@ extension Components.Schemas.TrackView {
         self.init(
             trackingCode: c.trackingCode.value, status: .init(c.status), statusLabel: c.status.nameFa,
             kindLabel: c.kind.nameFa, subject: c.subject, registeredAtJalali: JalaliFormat.dateTime(c.createdAt),
-            answer: c.status == .answered || c.status == .closed ? c.answer : nil,
+            answer: CaseRules.citizenAnswer(c),
             canRate: CaseRules.mayRate(c, events: d.events), canObject: CaseRules.mayObject(c, events: d.events), rating: c.rating,
-            timeline: d.events.filter(\.kind.visibleToCitizen).map { e in
+            timeline: CaseRules.citizenTimeline(d.events, answerShown: CaseRules.citizenAnswer(c) != nil).map { step in
                 .init(
-                    at: e.at, atJalali: JalaliFormat.dateTime(e.at), description: e.descriptionFa,
-                    text: e.kind.textVisibleToCitizen ? e.text : nil)
+                    at: step.event.at, atJalali: JalaliFormat.dateTime(step.event.at), description: step.event.descriptionFa,
+                    text: step.text)
             },
             hops: d.referrals.filter(\.visibleToCitizen).map {
                 .init(

@@ -17,6 +17,14 @@ public struct CaseWorkflow: Sendable {
         self.gate = gatekeeper
     }
 
+    /// The business days the case's category gives an agency, and the time an answer is due by
+    /// when the case is referred at once (`CaseRules.answerExpectedBy`): what a receipt promises.
+    public func expectedAnswer(_ c: Case) async throws -> (days: Int, by: Date) {
+        let category = try await reference.categories(includeInactive: true).first { $0.code == c.categoryCode }
+        let days = category?.answerDays ?? Domain.Category.defaultAnswerDays
+        return (days, CaseRules.answerExpectedBy(registeredAt: c.createdAt, answerDays: days, calendar: cases.calendar))
+    }
+
     /// Where a referral stands against its due date now, in the calendar its due date was set in.
     public func clock(_ referral: Referral) -> HopClock {
         HopClock(referral, now: gate.now(), calendar: cases.calendar)

@@ -62,6 +62,19 @@ def sign_in(driver, server, username, password):
     WebDriverWait(driver, 15).until(lambda d: "/login" not in d.current_url)
 
 
+def submit_intake(driver, category, subject, text):
+    """Fills the letter part of the console for the caller already looked up and sends it from the
+    keyboard: Tab past «محرمانه» to «ثبت نامه», then Enter."""
+    driver.find_element(By.ID, "mobile").send_keys("09121234567")
+    Select(driver.find_element(By.ID, "category")).select_by_value(category)
+    driver.find_element(By.ID, "subject").send_keys(subject)
+    body = driver.find_element(By.ID, "body")
+    body.send_keys(text)
+    page = driver.find_element(By.TAG_NAME, "html")
+    body.send_keys(Keys.TAB + Keys.TAB + Keys.ENTER)
+    WebDriverWait(driver, 15).until(lambda d: gone(page))
+
+
 def test_whole_journey(server, browser):
     provinces = server.get_json("/api/v1/provinces")
     province = next(p for p in provinces if p["name"] == "آذربایجان شرقی")
@@ -180,6 +193,25 @@ def test_whole_journey(server, browser):
     assert "نامه‌های پیشین این شهروند" in history
     assert "۰۹۱۲***۴۵۶۷" in history and "۰۹۱۲۱۲۳۴۵۶۷" not in history
     check_page(driver, "intake-known-caller")
+    # She calls about a new living-assistance matter: registered, and the receipt is the
+    # operator's own page (their navigation), with the next call one link away.
+    submit_intake(driver, "livingAssistance", "کمک معیشتی برای فرزند", "درخواست تازه برای هزینه تحصیل فرزند.")
+    assert driver.find_elements(By.CSS_SELECTOR, ".tracking.big")
+    assert driver.find_element(By.CSS_SELECTOR, "nav a[href='/staff/account']")
+    navigate(driver, driver.find_element(By.CSS_SELECTOR, "a[accesskey=n]"))
+    # And calls again on the same matter while it is open: held back, said so beside the button,
+    # and the focus on the one button that registers it anyway, so Enter confirms.
+    driver.find_element(By.ID, "nationalId").send_keys("0013542419")
+    WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "firstName").get_attribute("value") == "مریم")
+    submit_intake(driver, "livingAssistance", "باز هم کمک معیشتی", "تماس دوباره درباره همان درخواست.")
+    hold = driver.find_element(By.CSS_SELECTOR, ".duplicate-hold")
+    assert "نامه ثبت نشد" in hold.text
+    assert driver.switch_to.active_element.get_attribute("name") == "confirmDuplicate"
+    check_page(driver, "intake-duplicate")
+    page = driver.find_element(By.TAG_NAME, "html")
+    driver.switch_to.active_element.send_keys(Keys.ENTER)
+    WebDriverWait(driver, 15).until(lambda d: gone(page))
+    assert len(driver.find_element(By.CSS_SELECTOR, ".tracking.big").text.replace(" ", "").strip("\u2066\u2069")) == 11
 
     # An admin adds an account on the admin page and sees its first password once.
     sign_in(driver, server, "admin", passwords["admin"])

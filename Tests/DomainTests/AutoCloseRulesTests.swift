@@ -34,7 +34,7 @@ import Testing
         var stays = CaseChange(c, actor: Self.operatorActor)
         stays.case.answer = "پاسخ دیگر"
         #expect(stays.answeredAt(Self.answeredAt.addingTimeInterval(3_600)) == Self.answeredAt)
-        let rated = try CaseRules.rate(c, owner: try MobileNumber(parsing: "09121234567"), mobile: try MobileNumber(parsing: "09121234567"), events: [], rating: 2, comment: nil)
+        let rated = try CaseRules.rate(c, owner: try MobileNumber(parsing: "09121234567"), mobile: try MobileNumber(parsing: "09121234567"), events: [], rating: 2, comment: nil, link: "L")
         #expect(rated.case.status == .reopened && rated.answeredAt(Self.answeredAt) == nil)
         #expect(CaseChange(Self.registered(), actor: .system).answeredAt(Self.answeredAt) == nil)
     }

@@ -24,7 +24,7 @@ struct CaseLife {
             priority: .normal, confidential: false, answer: nil, mergedIntoID: nil, rating: nil, createdAt: now, updatedAt: now,
             version: 1)
         events = [row(.init(.registered))]
-        sent = [.init(kind: .registered, text: SMSText.registered(c.trackingCode))]
+        sent = [.init(kind: .registered, text: SMSText.registered(c.trackingCode, link: "L"))]
     }
 
     mutating func apply(_ change: CaseChange) {
@@ -60,7 +60,7 @@ struct CaseLife {
         apply(
             try CaseRules.refer(
                 c, to: ids, agencies: Self.agencies, existing: referrals, note: nil, answerDays: 7, escalation: .standard,
-                calendar: .iran, at: now, expectedVersion: nil, actor: actor))
+                calendar: .iran, at: now, expectedVersion: nil, actor: actor, link: "L"))
     }
     mutating func referral(_ id: Int, _ action: ReferralAction) throws {
         apply(try CaseRules.changeReferral(c, referralID: id, action, referrals: referrals, events: events, actor: actor, at: now, link: "L"))
@@ -82,7 +82,7 @@ struct CaseLife {
     }
     mutating func close() throws { apply(try CaseRules.close(c, note: nil, actor: actor)) }
     mutating func rate(_ rating: Int) throws {
-        apply(try CaseRules.rate(c, owner: Self.owner, mobile: Self.owner, events: events, rating: rating, comment: nil))
+        apply(try CaseRules.rate(c, owner: Self.owner, mobile: Self.owner, events: events, rating: rating, comment: nil, link: "L"))
     }
 
     /// What must hold after every step: the stored invariant, no rejected answer answering the case,
@@ -95,7 +95,7 @@ struct CaseLife {
             found.append(p)
         }
         if c.status == .answered, let answer = c.answer, rejected.contains(answer) { found.append("answered with a rejected answer") }
-        for (kind, event) in [(NotificationKind.answered, CaseEventKind.answered), (.referred, .referred), (.registered, .registered)] {
+        for (kind, event) in [(NotificationKind.answered, CaseEventKind.answered), (.referred, .referred), (.registered, .registered), (.reopened, .reopened)] {
             let messages = sent.filter { $0.kind == kind }.count
             let steps = events.filter { $0.kind == event }.count
             if messages != steps { found.append("\(messages) \(kind) SMS for \(steps) \(event) events") }

@@ -57,14 +57,14 @@ import Testing
         let target = CaseLife(id: 1).c
         var life = CaseLife(id: 2)
         try life.refer([1])
-        life.apply(try CaseRules.merge(life.c, into: target, referrals: life.referrals, actor: life.actor))
+        life.apply(try CaseRules.merge(life.c, into: target, referrals: life.referrals, actor: life.actor, link: "L"))
         #expect(life.c.status == .merged)
         #expect(life.referrals.allSatisfy { $0.status == .cancelled })
         #expect(life.sent.last?.kind == .merged)
         #expect(life.sent.last?.text.contains(PersianDigits.toPersian(target.trackingCode.value)) == true)
         var closedTarget = target
         closedTarget.status = .closed
-        #expect(throws: DomainError.self) { try CaseRules.merge(CaseLife(id: 3).c, into: closedTarget, referrals: [], actor: life.actor) }
+        #expect(throws: DomainError.self) { try CaseRules.merge(CaseLife(id: 3).c, into: closedTarget, referrals: [], actor: life.actor, link: "L") }
     }
 
     @Test func refusalsChangeNothing() throws {
@@ -79,7 +79,7 @@ import Testing
         }
         let stranger = try MobileNumber(parsing: "09351112233")
         #expect(throws: DomainError.self) {
-            try CaseRules.rate(life.c, owner: CaseLife.owner, mobile: stranger, events: life.events, rating: 5, comment: nil)
+            try CaseRules.rate(life.c, owner: CaseLife.owner, mobile: stranger, events: life.events, rating: 5, comment: nil, link: "L")
         }
         #expect(life.c.status == .registered && life.c.version == 1 && life.events.count == 1)
     }

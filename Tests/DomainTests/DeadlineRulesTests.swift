@@ -21,7 +21,7 @@ import Testing
         let actor = Actor.staff(Staff(id: 9, username: "s", displayName: "پایش", role: .supervisor, provinceCode: "01", agencyID: nil, active: true))
         let change = try CaseRules.refer(
             c, to: [1], agencies: [AgencyRef(id: 1, name: "کمیته امداد", active: true)], existing: [], note: nil,
-            answerDays: answerDays, escalation: .standard, calendar: .iran, at: referredAt, expectedVersion: nil, actor: actor)
+            answerDays: answerDays, escalation: .standard, calendar: .iran, at: referredAt, expectedVersion: nil, actor: actor, link: "L")
         let new = try #require(change.newReferrals.first)
         let r = Referral(
             id: 1, caseID: 1, agencyID: 1, agencyName: new.agencyName, status: new.status, note: nil, answer: nil, returnReason: nil,

@@ -24,7 +24,7 @@ import Testing
         existing: [Referral] = []
     ) throws -> CaseChange {
         try CaseRules.issueDirective(
-            c, to: agency, text: text, due: due, existing: existing, escalation: .standard, calendar: .iran, at: at, issuer: governor)
+            c, to: agency, text: text, due: due, existing: existing, escalation: .standard, calendar: .iran, at: at, issuer: governor, link: "L")
     }
 
     static func code(_ body: () throws -> Void) -> String? {

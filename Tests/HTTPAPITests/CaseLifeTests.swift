@@ -82,7 +82,14 @@ import TestSupport
             #expect(closed.status == 200)
             #expect(closed.string("status") == "closed")
             sms = try await app.deliverSMS()
-            #expect(sms.map(\.kind) == ["registered", "referred", "referred", "answered", "answered"])
+            #expect(sms.map(\.kind) == ["registered", "referred", "referred", "answered", "reopened", "answered"])
+            // Every SMS ends with this case's tracking page (no mobile in it), and each opens it.
+            for message in sms {
+                let link = try #require(message.text.split(separator: " ").last.map(String.init))
+                #expect(link == "https://samad.test/track/\(code)", "\(message.kind): \(message.text)")
+                let page = try await api.get(String(link.dropFirst("https://samad.test".count)))
+                #expect(page.status == 200 && page.text.contains(#"name="code" value="\#(code)""#))
+            }
 
             // check: the timeline shows every step, in order
             let detail = try await api.get("/api/v1/cases/\(code)", token: f.token("supervisor"))

@@ -45,6 +45,8 @@ import TestSupport
             #expect(sms.count == 1)
             #expect(sms.first?.to == "09121234567")
             #expect(sms.first?.text.contains(earlier.persianDigits) == true)
+            // its link opens the case it joined, which the citizen now follows
+            #expect(sms.first?.text.hasSuffix(" https://samad.test/track/\(earlier)") == true, "\(sms.first?.text ?? "")")
         }
     }
 }

@@ -35,6 +35,8 @@ import TestSupport
             #expect(objected.status == 200 && objected.string("status") == "reopened")
             #expect(objected.object["canObject"] as? Bool == false && objected.object["canRate"] as? Bool == false)
             #expect(objected.list("timeline").contains { $0["description"] as? String == "شهروند به پاسخ اعتراض کرد." })
+            // and is told by SMS that the letter was reopened, with its tracking page
+            #expect(try await app.notifications(ofCase: code).map(\.kind).suffix(1) == [.reopened])
             let again = try await api.post("/api/v1/track/\(code)/objection", json: ["mobile": Self.mobile, "text": "باز هم"])
             #expect(again.status == 409)
             #expect(try await api.post("/api/v1/track/\(code)/rating", json: ["mobile": Self.mobile, "rating": 5]).status == 409)

@@ -51,6 +51,9 @@ import TestSupport
             // check: registered, SMS 1 to the proven mobile, and the visitor is now signed in as that citizen
             #expect(accepted.status == 201)
             #expect(try await FormFuzzTests.caseCount(api, token: f.token("admin")) == 1)
+            // The receipt says what happens next and by when, and links to the letter's tracking page.
+            #expect(accepted.text.contains("پس از این چه می‌شود") && accepted.text.contains("روز کاری مهلت پاسخ"))
+            #expect(accepted.text.contains(#"href="/track/"#) && !accepted.text.contains(#"href="/staff/cases/"#))
             let sms = try await app.deliverSMS().filter { $0.kind == "registered" }
             #expect(sms.map(\.to) == [mobile])
             let cookie = String(try #require(accepted.headers[.setCookie]?.split(separator: ";").first))

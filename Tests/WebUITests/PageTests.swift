@@ -181,6 +181,12 @@ import TestSupport
             let first = try await post(api, "/staff/intake", good, cookie: cookie)
             let second = try await post(api, "/staff/intake", good, cookie: cookie)
             #expect(first.status == 201 && second.status == 201)
+            // The operator's receipt is a staff page (their navigation, not the public header), says
+            // what happens next and by when (the category's 7 business days from Thursday 4 Khordad,
+            // Friday off), and links to the case's staff page and the next call.
+            #expect(first.text.contains(#"href="/staff/account""#) && !first.text.contains(#"href="/login""#))
+            #expect(first.text.contains("۷ روز کاری") && first.text.contains("۱۳ خرداد ۱۴۰۲"), "\(first.text)")
+            #expect(first.text.contains(#"href="/staff/cases/"#) && first.text.contains(#"accesskey="n""#))
             #expect(try await api.get("/api/v1/cases", token: f.token("supervisor")).list("items").count == 1)
             // A new form for the same citizen and matter warns and links instead of duplicating.
             let lookup = try await post(api, "/staff/intake", [
@@ -191,8 +197,19 @@ import TestSupport
             var again = good
             again["_form"] = "third"
             let duplicate = try await post(api, "/staff/intake", again, cookie: cookie)
+            #expect(duplicate.status == 409)
+            #expect(duplicate.text.contains("نامه ثبت نشد"))
             #expect(duplicate.text.contains("نامه باز دیگری در همین موضوع"))
+            // The focus is on the one button that registers anyway, not back on the national ID.
+            #expect(duplicate.text.contains(#"<button type="submit" name="confirmDuplicate" value="1" autofocus"#))
+            #expect(!duplicate.text.contains(#"inputmode="numeric" autofocus"#))
             #expect(try await api.get("/api/v1/cases", token: f.token("supervisor")).list("items").count == 1)
+            // Enter on it registers the second letter.
+            var confirmed = again
+            confirmed["op"] = nil
+            confirmed["confirmDuplicate"] = "1"
+            #expect(try await post(api, "/staff/intake", confirmed, cookie: cookie).status == 201)
+            #expect(try await api.get("/api/v1/cases", token: f.token("supervisor")).list("items").count == 2)
         }
     }
 

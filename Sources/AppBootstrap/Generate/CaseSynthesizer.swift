@@ -71,7 +71,7 @@ struct CaseSynthesizer {
         var life = CaseLife(
             caseID: caseID, province: province, mobile: citizen.mobile.value, startMillis: startMillis, nowMillis: nowMillis)
         life.event(.registered, actor: c.operatorActor, at: startMillis, text: draft.channel.nameFa)
-        life.sms(.registered, text: SMSText.registered(trackingCode), at: startMillis)
+        life.sms(.registered, text: SMSText.registered(trackingCode, link: c.trackingLink(trackingCode)), at: startMillis)
         play(plan, draft: draft, code: trackingCode, citizen: citizen, merge: mergeTarget, life: &life, rng: &rng)
 
         // The history is chained exactly as the repository chains it, and the case row keeps its head.
@@ -134,6 +134,8 @@ struct CaseSynthesizer {
             life.mergedInto = merge.id
             life.save(at)
             life.event(.merged, actor: c.screener, at: at, text: PersianDigits.toPersian(merge.code))
+            let target = try! TrackingCode(parsing: merge.code)
+            life.sms(.merged, text: SMSText.merged(code, into: target, link: c.trackingLink(target)), at: at)
             return
         case .referred, .answered, .closed, .reopened:
             break
@@ -155,7 +157,7 @@ struct CaseSynthesizer {
                 life.referrals.append(
                     .init(agencyID: agencyID, agencyName: name, status: .pending, dueMillis: due, createdMillis: at, updatedMillis: at))
                 life.event(.referred, actor: c.screener, at: at, agencyID: agencyID, agencyName: name)
-                life.sms(.referred, text: SMSText.referred(code, agency: name), at: at)
+                life.sms(.referred, text: SMSText.referred(code, agency: name, link: c.trackingLink(code)), at: at)
             }
             life.status = .referred
             life.save(at)
@@ -194,6 +196,7 @@ struct CaseSynthesizer {
             guard let at = life.step(hours: 30) else { return }
             let comment = PhraseBank.ratingComment(rating: plan.rating, using: &rng)
             life.rate(plan.rating, comment: comment, citizenID: citizen.id, at: at)
+            life.sms(.reopened, text: SMSText.reopened(code, link: c.trackingLink(code)), at: at)
         default:
             break
         }

@@ -10,7 +10,8 @@ extension SQLStore {
         let at = now()
         return try await client.write { db in
             let (c, owner) = try await lockCase(db, code: code)
-            let change = try CaseRules.object(c, owner: owner, mobile: mobile, events: try await events(db, caseID: c.id), text: text)
+            let change = try CaseRules.object(
+                c, owner: owner, mobile: mobile, events: try await events(db, caseID: c.id), text: text, link: trackingLink(code))
             try await apply(db, change, mobile: owner, at: at)
             return try await detail(db, caseID: c.id)
         }

@@ -16,7 +16,7 @@ extension SQLStore {
             let change = try CaseRules.issueDirective(
                 c, to: try await agencyRef(db, id: agencyID), text: text, due: due,
                 existing: try await referrals(db, caseID: c.id, lock: true), escalation: category?.escalation ?? .standard,
-                calendar: calendar, at: Date(millis: at.millis), issuer: issuer)
+                calendar: calendar, at: Date(millis: at.millis), issuer: issuer, link: trackingLink(c.trackingCode))
             try await apply(db, change, mobile: mobile, at: at)
             return try await detail(db, caseID: c.id)
         }

@@ -79,7 +79,8 @@ extension SQLStore {
         return try await client.write { db in
             let (c, owner) = try await lockCase(db, code: code)
             let change = try CaseRules.rate(
-                c, owner: owner, mobile: mobile, events: try await events(db, caseID: c.id), rating: rating, comment: comment)
+                c, owner: owner, mobile: mobile, events: try await events(db, caseID: c.id), rating: rating, comment: comment,
+                link: trackingLink(code))
             try await apply(db, change, mobile: owner, at: at)
             return try await detail(db, caseID: c.id)
         }

@@ -70,7 +70,7 @@ extension SQLStore {
             if let changed {
                 events.append(try await appendEvent(db, created, .citizenDetailsChanged, actor: actor, at: at, text: changed))
             }
-            try await enqueueSMS(db, created, .registered, to: draft.citizen.mobile, text: SMSText.registered(code), at: at)
+            try await enqueueSMS(db, created, .registered, to: draft.citizen.mobile, text: SMSText.registered(code, link: trackingLink(code)), at: at)
             if let key, let staffID {
                 try await db.raw(
                     """

@@ -32,7 +32,7 @@ extension SQLStore {
                 c, to: agencyIDs, agencies: agencies, existing: existing, note: note,
                 answerDays: category?.answerDays ?? Domain.Category.defaultAnswerDays, escalation: category?.escalation ?? .standard,
                 calendar: calendar,
-                at: at, expectedVersion: expectedVersion, actor: actor)
+                at: at, expectedVersion: expectedVersion, actor: actor, link: trackingLink(code))
             try await apply(db, change, mobile: mobile, at: at)
             return try await detail(db, caseID: c.id)
         }
@@ -44,7 +44,8 @@ extension SQLStore {
             let (source, mobile) = try await lockCase(db, code: code)
             let (targetCase, _) = try await lockCase(db, code: target)
             let change = try CaseRules.merge(
-                source, into: targetCase, referrals: try await referrals(db, caseID: source.id, lock: true), actor: actor)
+                source, into: targetCase, referrals: try await referrals(db, caseID: source.id, lock: true), actor: actor,
+                link: trackingLink(targetCase.trackingCode))
             try await apply(db, change, mobile: mobile, at: at)
             return try await detail(db, caseID: source.id)
         }

@@ -74,6 +74,7 @@ extension WebUI {
         "inspection": "اقدام اداره بازرسی ثبت شد.",
         "direct": "دستور صادر شد و پیامک آن برای شهروند فرستاده می‌شود.",
         "appeal": "تصمیم درباره اعتراض ثبت شد و پیامک آن برای شهروند فرستاده می‌شود.",
+        "answerHeld": "پاسخ این دستگاه ثبت شد. نامه هنوز نزد دستگاه دیگری باز است؛ پیامک پاسخ پس از پاسخ آخرین دستگاه فرستاده می‌شود.",
     ]
 
     /// Every form on the case page (`case.mustache`): screening's answer, refer, merge and close, and
@@ -173,7 +174,9 @@ extension WebUI {
                 }
                 return try await casePage(current, staff: staff, csrf: csrf, error: error.messageFa, status: .badRequest)
             }
-            return HTML.redirect(SiteURL.staffCase(detail.case.trackingCode.value).path + "?done=\(action.rawValue)")
+            // An answer that leaves other agencies' referrals open does not answer the case yet: no SMS goes.
+            let done = action == .answer && detail.case.status != .answered ? "answerHeld" : action.rawValue
+            return HTML.redirect(SiteURL.staffCase(detail.case.trackingCode.value).path + "?done=\(done)")
         })
     }
 

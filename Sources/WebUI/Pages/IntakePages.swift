@@ -22,6 +22,9 @@ extension WebUI {
         var history: [Past] = []
         var hasHistory = false
         var duplicate: Past?
+        /// The registration just sent was held back for `duplicate`: the page says it was not
+        /// registered and why, and its confirm button has the focus (Enter registers anyway).
+        var blocked = false
         /// The known citizen's mobile and national ID, masked: the operator asks the caller rather than reading them out.
         var knownContact: String?
     }
@@ -65,16 +68,17 @@ extension WebUI {
                 let draft = try parsed.get()
                 // The same form sent again (a double click, a reload): the receipt of the first.
                 if let earlier = try await workflow.registered(idempotencyKey: formKey, by: StaffCaller(staff)) {
-                    return registeredPage(earlier, again: SiteURL.intake.path)
+                    return try await registeredPage(earlier, staff: staff, csrf: csrf)
                 }
                 // A second open letter of the same citizen on the same matter: link to it, unless confirmed.
                 if form.confirmDuplicate != "1",
                     history?.1.contains(where: { $0.status.isOpen && $0.categoryCode == draft.categoryCode }) == true
                 {
-                    return try await intakePage(staff: staff, csrf: csrf, form: values, formKey: formKey, history: history, checkDuplicate: true)
+                    return try await intakePage(
+                        staff: staff, csrf: csrf, form: values, formKey: formKey, history: history, checkDuplicate: true, status: .conflict)
                 }
                 let registration = try await workflow.register(draft, idempotencyKey: formKey, by: StaffCaller(staff))
-                return registeredPage(registration.detail, again: SiteURL.intake.path)
+                return try await registeredPage(registration.detail, staff: staff, csrf: csrf)
             } catch let problems as CaseDraft.Problems {
                 return try await intakePage(
                     staff: staff, csrf: csrf, form: values, formKey: formKey, history: history,
@@ -104,7 +108,7 @@ extension WebUI {
             layout: Layout(
                 title: "ثبت تماس و نامه", staff: staff, csrf: csrf, current: SiteURL.intake.path,
                 error: errors.isEmpty ? nil : "لطفاً موارد مشخص‌شده را اصلاح کنید."),
-            formKey: formKey, form: form, errors: errors)
+            formKey: formKey, form: form, errors: errors, blocked: checkDuplicate)
         model.channels = Channel.allCases.map { Option(value: $0.rawValue, label: $0.nameFa, selected: $0.rawValue == form["channel"]) }
         model.kinds = CaseKind.allCases.map { Option(value: $0.rawValue, label: $0.nameFa, selected: $0.rawValue == form["kind"]) }
         model.categories = categories.map { Option(value: $0.code, label: $0.name, selected: $0.code == form["category"]) }
@@ -131,6 +135,9 @@ extension WebUI {
                 let open = past.firstIndex(where: { $0.status.isOpen && $0.categoryCode == category })
             {
                 model.duplicate = model.history[open]
+            }
+            if checkDuplicate, let duplicate = model.duplicate {
+                model.layout.error = "نامه ثبت نشد: این شهروند نامه باز دیگری در همین موضوع دارد (\(duplicate.code))."
             }
         }
         return render("intake", model, status: status)

@@ -35,7 +35,13 @@ extension WebUI {
         let codeGrouped: String
         let subject: String
         let mobileMasked: String
-        let trackURL: String
+        /// The category's business days for an answer, and the date that makes from today.
+        let answerDays: String
+        let answerBy: String
+        let categoryName: String
+        /// The citizen's tracking page, or for staff the case's own page.
+        let caseURL: String
+        let caseLabel: String
         let again: String?
     }
 
@@ -117,7 +123,7 @@ extension WebUI {
                 } catch let error as DomainError where error.kind == .unauthenticated {
                     return try await letterPage(writer, form: values, errors: ["code": error.messageFa], status: .unauthorized)
                 }
-                return registeredPage(registration.detail, again: nil)
+                return try await registeredPage(registration.detail)
             } catch let problems as CaseDraft.Problems {
                 return try await letterPage(writer, form: values, errors: Self.fieldErrors(problems.errors), status: .badRequest)
             } catch let error as DomainError where error.isBadInput {
@@ -150,14 +156,24 @@ extension WebUI {
         return render("letter", model, status: status)
     }
 
-    func registeredPage(_ detail: CaseDetail, again: String?) -> Response {
+    /// The receipt: the tracking code, what happens next and by when. Staff (`staff` with its
+    /// `csrf`) see it in their own layout, with the case's page and the next call.
+    func registeredPage(_ detail: CaseDetail, staff: Staff? = nil, csrf: String? = nil) async throws -> Response {
         let c = detail.case
+        let expected = try await workflow.expectedAnswer(c)
+        let code = c.trackingCode.value
         return render(
             "registered",
             RegisteredModel(
-                layout: Layout(title: "نامه ثبت شد", notice: "نامه با موفقیت ثبت شد."), code: PersianDigits.toPersian(c.trackingCode.value),
-                codeGrouped: Show.ltr(c.trackingCode.grouped), subject: c.subject, mobileMasked: Show.ltr(detail.citizen.mobile.masked),
-                trackURL: SiteURL.track.path + "?code=\(c.trackingCode.value)", again: again),
+                layout: Layout(
+                    title: "نامه ثبت شد", staff: staff, csrf: csrf, current: staff == nil ? "" : SiteURL.intake.path,
+                    notice: "نامه با موفقیت ثبت شد."),
+                code: PersianDigits.toPersian(code), codeGrouped: Show.ltr(c.trackingCode.grouped), subject: c.subject,
+                mobileMasked: Show.ltr(detail.citizen.mobile.masked), answerDays: Show.number(expected.days),
+                answerBy: JalaliFormat.date(expected.by), categoryName: detail.categoryName,
+                caseURL: staff == nil ? SiteURL.trackCase(code).path : SiteURL.staffCase(code).path,
+                caseLabel: staff == nil ? "پیگیری همین نامه" : "دیدن پرونده همین نامه",
+                again: staff == nil ? nil : SiteURL.intake.path),
             status: .created)
     }
 

@@ -58,9 +58,9 @@ extension WebUI {
             registeredAt = Show.dateTime(c.createdAt)
             status = c.status.rawValue
             statusLabel = c.status.nameFa
-            answer = c.status == .answered || c.status == .closed ? c.answer : nil
-            timeline = detail.events.filter(\.kind.visibleToCitizen).map {
-                .init(at: Show.dateTime($0.at), description: $0.descriptionFa, text: $0.kind.textVisibleToCitizen ? $0.text : nil)
+            answer = CaseRules.citizenAnswer(c)
+            timeline = CaseRules.citizenTimeline(detail.events, answerShown: answer != nil).map {
+                .init(at: Show.dateTime($0.event.at), description: $0.event.descriptionFa, text: $0.text)
             }
             hops = detail.referrals.filter(\.visibleToCitizen).map {
                 .init(
