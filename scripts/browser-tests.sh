@@ -8,6 +8,6 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   apt-get update -qq
   apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
-python3 -m pip install -q --disable-pip-version-check selenium axe-selenium-python pytest 2>&1 | grep -v "Running pip as the 'root' user" || true
+python3 -m pip install -q --disable-pip-version-check selenium selenium-axe-python pytest 2>&1 | grep -v "Running pip as the 'root' user" || true
 swift build --product samad
 python3 -m pytest -q -p no:cacheprovider Tests/Browser

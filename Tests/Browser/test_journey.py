@@ -1,7 +1,7 @@
 """The whole journey in a real browser: an operator registers a call, a supervisor refers it, a
 liaison answers it, the citizen tracks it with the code and rates it. Each page is screenshotted
 (test-artifacts/) and checked with axe for serious or critical accessibility violations."""
-from axe_selenium_python import Axe
+from selenium_axe_python import Axe
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.common.exceptions import WebDriverException

@@ -41,7 +41,7 @@ import TestSupport
             // check: now the SMS goes, and the citizen reads each agency's answer once
             #expect(lastPage.contains("پیامک آن برای شهروند فرستاده می‌شود"))
             #expect(try await app.deliverSMS().filter { $0.kind == "answered" }.count == 1)
-            let tracking = try await api.get("/track?code=\(code)&mobile=09121234567").text
+            let tracking = try await PageTests.track(api, code).text
             #expect(tracking.components(separatedBy: "کمک معیشتی برقرار شد.").count - 1 == 1)
             #expect(tracking.components(separatedBy: "وام در نوبت پرداخت است.").count - 1 == 1)
         }

@@ -13,7 +13,7 @@ import TestSupport
             let f = app.fixtures
             let code = try #require(try await api.post("/api/v1/cases", token: f.token("operator"), json: f.caseBody()).string("trackingCode"))
             _ = try await api.post("/api/v1/cases/\(code)/answer", token: f.token("supervisor"), json: ["answer": "درخواست شما ثبت شد."])
-            let tracking = try await api.get("/track?code=\(code)&mobile=09121234567").text
+            let tracking = try await PageTests.track(api, code).text
             #expect(tracking.contains(#"action="/track/object""#) && tracking.contains("اعتراض به پاسخ"))
 
             // act: an empty objection, then a real one
@@ -41,7 +41,7 @@ import TestSupport
                 api, "/staff/cases/\(code)/appeal", ["_csrf": csrf, "outcome": "answerStands", "reasons": "ثبت درخواست در سامانه دیده شد."],
                 cookie: inspector)
             #expect(decided.status == 303)
-            let after = try await api.get("/track?code=\(code)&mobile=09121234567").text
+            let after = try await PageTests.track(api, code).text
             #expect(after.contains("اداره بازرسی درباره اعتراض تصمیم گرفت."))
             #expect(after.contains("ثبت درخواست در سامانه دیده شد."))
             #expect(after.contains("مختومه"))

@@ -24,7 +24,7 @@ import TestSupport
             ])
             #expect(letter.status == 201)
             let strangerCase = try #require(
-                letter.text.range(of: #"code=[0-9]+"#, options: .regularExpression).map { String(letter.text[$0].dropFirst(5)) })
+                letter.text.range(of: #"/track/[0-9]+"#, options: .regularExpression).map { String(letter.text[$0].dropFirst(7)) })
 
             // check: the owner still tracks their letter with their own mobile, under their own name
             #expect(try await api.get("/api/v1/track/\(ownerCase)?mobile=\(owner)").status == 200)

@@ -56,7 +56,7 @@ import TestSupport
             let all = try await api.get("/staff/directives?issuer=all", headers: ["Cookie": supervisor]).text
             #expect(all.contains("همه دستورها") && all.contains(f.staff["official"]!.displayName))
             // the citizen sees the hop marked as a directive, with its clock, and not the directive's text
-            let tracking = try await api.get("/track?code=\(code)&mobile=09121234567").text
+            let tracking = try await PageTests.track(api, code).text
             #expect(tracking.contains(#"<span class="directive">دستور پیگیری</span> <strong>\#(f.relief.name)</strong>"#))
             #expect(tracking.contains("۵ روز کاری مانده"))
             #expect(!tracking.contains("وضعیت معیشتی"))

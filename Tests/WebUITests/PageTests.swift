@@ -16,6 +16,11 @@ import TestSupport
         return String(cookie)
     }
 
+    /// The follow-up form sent as the citizen sends it: code and mobile posted, never in the address.
+    static func track(_ api: APIClient, _ code: String, mobile: String = "09121234567") async throws -> APIResponse {
+        try await AdminPageTests.post(api, "/track", ["code": code, "mobile": mobile])
+    }
+
     static func csrf(in html: String) -> String {
         html.range(of: #"name="_csrf" value="[0-9a-f]+""#, options: .regularExpression).map {
             String(html[$0].dropFirst(#"name="_csrf" value=""#.count).dropLast())
@@ -52,7 +57,7 @@ import TestSupport
             let liaison = try await Self.signIn(api, "liaison")
             let admin = try await Self.signIn(api, "adminProvince")
             let pages: [(String, String, String?)] = [
-                ("home", "/", nil), ("track-form", "/track", nil), ("track-result", "/track?code=\(code)&mobile=09121234567", nil),
+                ("home", "/", nil), ("track-form", "/track", nil),
                 ("letter", "/letter", nil), ("login", "/login", nil), ("intake", "/staff/intake", operatorCookie),
                 ("queue", "/staff/queue", supervisor), ("case", "/staff/cases/\(code)", supervisor),
                 ("case-liaison", "/staff/cases/\(code)", liaison), ("inbox", "/staff/inbox", liaison),
@@ -78,8 +83,20 @@ import TestSupport
             #expect(casePage.text.contains("\u{2066}۰۹۱۲***۴۵۶۷\u{2069}"))
             let grouped = try #require(TrackingCode(parsing: code).grouped)
             #expect(casePage.text.contains("\u{2066}\(grouped)\u{2069}"))
-            let tracked = try await api.get("/track?code=\(code)&mobile=09121234567")
+            let tracked = try await Self.track(api, code)
+            #expect(tracked.status == 200 && tracked.text.contains(#"<html lang="fa" dir="rtl">"#))
+            #expect(!tracked.text.contains("·"))
+            PageSnapshot.check(tracked.text, named: "track-result")
             #expect(tracked.text.contains("\u{2066}\(grouped)\u{2069}"))
+            // The mobile stays out of addresses: the form posts it, and an address that carries one
+            // opens only the form, with the code filled in, nothing looked up and no error on arrival.
+            #expect(tracked.text.contains(#"<form method="post" action="/track""#) == false, "the result replaces the form")
+            let form = try await api.get("/track").text
+            #expect(form.contains(#"<form method="post" action="/track""#))
+            let linked = try await api.get("/track?code=\(code)&mobile=09121234567")
+            #expect(linked.status == 200 && linked.text.contains(#"name="code" value="\#(code)""#))
+            #expect(!linked.text.contains("09121234567") && !linked.text.contains("درخواست وام قرض‌الحسنه"))
+            #expect(!linked.text.contains("field-error") && !linked.text.contains(#"class="alert""#))
         }
     }
 
@@ -91,8 +108,7 @@ import TestSupport
             let code = try #require(try await api.post("/api/v1/cases", token: f.token("operator"), json: f.caseBody()).string("trackingCode"))
             let grouped = try TrackingCode(parsing: code).grouped
             for typed in ["\u{2066}\(grouped)\u{2069}", grouped.replacingOccurrences(of: " ", with: "-"), grouped, code] {
-                let query = try #require(typed.addingPercentEncoding(withAllowedCharacters: .alphanumerics))
-                let page = try await api.get("/track?code=\(query)&mobile=09121234567")
+                let page = try await Self.track(api, typed)
                 #expect(page.status == 200 && page.text.contains("درخواست وام قرض‌الحسنه"), "\(typed.unicodeScalars.map { String($0.value, radix: 16) })")
             }
         }
@@ -108,7 +124,7 @@ import TestSupport
             // 1402/03/04 + 10 business days is 1402/03/16; three weeks on it is well past level 2.
             app.clock.advance(by: 21 * 86_400)
             _ = try await app.samad.deadlineWatcher.runOnce()
-            let page = try await api.get("/track?code=\(code)&mobile=09121234567")
+            let page = try await Self.track(api, code)
             #expect(page.text.contains("روز کاری تأخیر"))
             #expect(page.text.contains("موضوع پیگیری شد"))
             PageSnapshot.check(page.text, named: "track-late")

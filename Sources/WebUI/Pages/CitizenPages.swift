@@ -13,6 +13,8 @@ extension WebUI {
         let mobile: String
         let codeSent: Bool
         let errors: [String: String]
+        /// Just sent: the code's lifetime, for the countdown beside its field.
+        let countdown: CodeCountdown?
     }
 
     struct MyLettersModel {
@@ -80,7 +82,7 @@ extension WebUI {
             "my-sign-in",
             MySignInModel(
                 layout: Layout(title: "ورود به نامه‌های من", current: SiteURL.myLetters.path, notice: notice),
-                mobile: mobile, codeSent: codeSent, errors: errors),
+                mobile: mobile, codeSent: codeSent, errors: errors, countdown: notice == nil ? nil : CodeCountdown()),
             status: status)
     }
 }

@@ -27,6 +27,14 @@ extension WebUI {
         /// The mobile the code went to, as shown (Persian digits).
         var mobileShown: String
         var csrf: String?
+        /// Just sent: the code's lifetime, for the countdown beside its field.
+        var countdown: CodeCountdown?
+    }
+
+    /// How long a sign-in code just sent stays good: shown as «۲ دقیقه», counted down by samad.js.
+    struct CodeCountdown {
+        let seconds = Int(Gatekeeper.codeLifetime)
+        let label = Show.number(Int(Gatekeeper.codeLifetime) / 60) + " دقیقه"
     }
 
     struct RegisteredModel {
@@ -89,7 +97,8 @@ extension WebUI {
             try await gate.requestCitizenCode(mobile)
             return try await letterPage(
                 .visitor, form: ["mobile": mobile.value], errors: [:], askMobile: false, status: .ok,
-                notice: "کد به شماره \(Show.digits(mobile.value)) پیامک شد؛ تا ۲ دقیقه اعتبار دارد. نامه را بنویسید و کد را در پایان فرم وارد کنید.")
+                notice: "کد به شماره \(Show.digits(mobile.value)) پیامک شد؛ تا ۲ دقیقه اعتبار دارد. نامه را بنویسید و کد را در پایان فرم وارد کنید.",
+                codeJustSent: true)
         })
         router.post(RouterPath(SiteURL.letter.path), use: page { request, _ in
             let form = try await LetterForm.read(request)
@@ -136,14 +145,14 @@ extension WebUI {
     /// letter form, with the code field unless the citizen is signed in.
     func letterPage(
         _ writer: LetterWriter, form: [String: String], errors: [String: String], askMobile: Bool? = nil,
-        status: HTTPResponse.Status, notice: String? = nil
+        status: HTTPResponse.Status, notice: String? = nil, codeJustSent: Bool = false
     ) async throws -> Response {
         let categories = try await reference.categories(includeInactive: false)
         let provinces = try await reference.provinces()
         var signedIn: MobileNumber?
         var csrf: String?
         if case .citizen(let mobile, let token) = writer { (signedIn, csrf) = (mobile, token) }
-        let model = LetterModel(
+        var model = LetterModel(
             layout: Layout(
                 title: "نوشتن نامه", citizen: signedIn?.masked, csrf: csrf, current: SiteURL.letter.path, notice: notice,
                 error: errors.isEmpty ? nil : "لطفاً موارد مشخص‌شده را اصلاح کنید."),
@@ -153,6 +162,7 @@ extension WebUI {
             provinces: Option.choice("استان را برگزینید", provinces.map { ($0.code, $0.name) }, chosen: form["province"]),
             askMobile: signedIn == nil && (askMobile ?? (form["mobile"] ?? "").isEmpty),
             signedInMobile: signedIn.map { Show.ltr($0.masked) }, mobileShown: Show.digits(form["mobile"] ?? ""), csrf: csrf)
+        if codeJustSent { model.countdown = CodeCountdown() }
         return render("letter", model, status: status)
     }
 

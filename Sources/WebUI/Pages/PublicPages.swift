@@ -74,6 +74,11 @@ extension WebUI {
         }
     }
 
+    /// The follow-up form's fields (`track.mustache`).
+    struct TrackForm: PageForm {
+        var code, mobile: String?
+    }
+
     /// The rating and objection forms under an answer (`citizen-case.mustache`); `back` is `my` when
     /// sent from "my letters".
     struct VerdictForm: PageForm {
@@ -111,10 +116,17 @@ extension WebUI {
         router.get(RouterPath(SiteURL.home.path), use: page { _, _ in
             render("home", HomeModel(layout: Layout(title: "سامد", current: SiteURL.home.path)))
         })
+        // The follow-up form; `?code=` fills the code in. The mobile is posted, never put in an
+        // address (history, proxies and shared links would keep it), so nothing is looked up here.
         router.get(RouterPath(SiteURL.track.path), use: page { request, _ in
-            let code = request.uri.queryParameters.get("code") ?? ""
-            let mobile = request.uri.queryParameters.get("mobile") ?? ""
-            return try await trackPage(code: code, mobile: mobile, notice: nil)
+            let model = TrackModel(
+                layout: Layout(title: "پیگیری نامه", current: SiteURL.track.path),
+                code: request.uri.queryParameters.get("code").map { String($0) } ?? "", mobile: "")
+            return render("track", model)
+        })
+        router.post(RouterPath(SiteURL.track.path), use: page { request, _ in
+            let form = try await TrackForm.read(request)
+            return try await trackPage(code: form.code ?? "", mobile: form.mobile ?? "", notice: nil)
         })
         // The link of SMS 3: the follow-up form with the code filled in; the mobile still proves ownership.
         router.get(RouterPath(SiteURL.trackCasePattern), use: page { _, context in

@@ -78,3 +78,21 @@ document.querySelectorAll("select[data-searchable]").forEach(function (select) {
   ["nationalId", "mobile"].forEach(function (name) { form.elements[name].addEventListener("input", lookup); });
   form.elements.category.addEventListener("change", lookup);
 }());
+
+// A sign-in code's countdown: the seconds it stays good, in Persian digits; then how to get a new one.
+document.querySelectorAll("[data-countdown]").forEach(function (box) {
+  var end = Date.now() + Number(box.getAttribute("data-countdown")) * 1000;
+  function persian(n) { return String(n).replace(/\d/g, function (d) { return "۰۱۲۳۴۵۶۷۸۹"[d]; }); }
+  function tick() {
+    var left = Math.max(0, Math.round((end - Date.now()) / 1000));
+    if (left === 0) {
+      box.textContent = "زمان این کد گذشت؛ کد تازه بخواهید.";
+      box.classList.add("expired");
+      return;
+    }
+    var seconds = left % 60;
+    box.textContent = "کد تا " + persian(Math.floor(left / 60)) + ":" + persian(seconds < 10 ? "0" + seconds : seconds) + " دیگر اعتبار دارد.";
+    window.setTimeout(tick, 1000);
+  }
+  tick();
+});
