@@ -68,6 +68,39 @@ import TestSupport
         }
     }
 
+    /// Writing takes longer than a code lives: «کد تازه بفرستید» under the letter sends a new code
+    /// and gives the letter back as written, and the new code sends it.
+    @Test func aCodeThatRanOutWhileWritingIsRenewedWithTheLetterKept() async throws {
+        try await withTestAPI(database: .sqlite) { app, api in
+            // setup: the code step, then five minutes of writing
+            let f = app.fixtures
+            let mobile = "09351234567"
+            let step = try await PublicLetter.askForCode(api, mobile: mobile)
+            #expect(step.text.contains(#"formaction="/letter/code""#) && step.text.contains(#"autocomplete="one-time-code""#))
+            let spent = try #require(try await app.lastSignInCode(to: mobile))
+            app.clock.advance(by: 300)
+            var fields = PublicLetter.fields(mobile: mobile, province: f.province)
+            fields["_form"] = PageTests.formKey(in: step.text)
+            fields["body"] = "نامه‌ای که نوشتنش پنج دقیقه طول کشید"
+            fields["code"] = spent
+            let late = try await AdminPageTests.post(api, "/letter", fields)
+            #expect(late.status == 401)
+
+            // act: the resend button posts the letter to /letter/code
+            let renewed = try await AdminPageTests.post(api, "/letter/code", fields)
+
+            // check: a new code, the letter as written, the countdown again; the new code sends it
+            #expect(renewed.status == 200)
+            #expect(renewed.text.contains("نامه‌ای که نوشتنش پنج دقیقه طول کشید") && renewed.text.contains(#"value="درخواست وام""#))
+            #expect(renewed.text.contains("data-countdown") && !renewed.text.contains(#"value="\#(spent)""#))
+            let fresh = try #require(try await app.lastSignInCode(to: mobile))
+            fields["code"] = fresh
+            fields["_form"] = PageTests.formKey(in: renewed.text)
+            #expect(try await AdminPageTests.post(api, "/letter", fields).status == 201)
+            #expect(try await FormFuzzTests.caseCount(api, token: f.token("admin")) == 1)
+        }
+    }
+
     @Test(arguments: TestDatabase.all)
     func aSignedInCitizenWritesUnderTheirOwnMobile(engine: TestDatabase) async throws {
         try await withTestAPI(database: engine) { app, api in

@@ -64,11 +64,6 @@ extension WebUI {
         var _csrf: String?
     }
 
-    /// The first step's form: the mobile to send a code to.
-    struct LetterMobileForm: PageForm {
-        var mobile: String?
-    }
-
     /// Who is writing: a signed-in citizen (their mobile is proven), or a visitor who must prove one.
     enum LetterWriter {
         case citizen(MobileNumber, csrf: String)
@@ -87,16 +82,21 @@ extension WebUI {
         router.get(RouterPath(SiteURL.letter.path), use: page { _, _ in
             try await letterPage(try await letterWriter(), form: [:], errors: [:], status: .ok)
         })
+        // The first step's mobile, or «کد تازه بفرستید» under a written letter whose code ran out:
+        // a new code, and the letter as written comes back with it.
         router.post(RouterPath(SiteURL.letterCode.path), use: page { request, _ in
-            let form = try await LetterMobileForm.read(request)
+            let form = try await LetterForm.read(request)
+            var values = form.kept
+            for spent in ["code", "_form", "_csrf"] { values[spent] = nil }
             let mobile: MobileNumber
             do { mobile = try MobileNumber(parsing: form.mobile ?? "") } catch let error as any BilingualError {
                 return try await letterPage(
-                    .visitor, form: ["mobile": form.mobile ?? ""], errors: ["mobile": error.messageFa], askMobile: true, status: .badRequest)
+                    .visitor, form: values, errors: ["mobile": error.messageFa], askMobile: true, status: .badRequest)
             }
             try await gate.requestCitizenCode(mobile)
+            values["mobile"] = mobile.value
             return try await letterPage(
-                .visitor, form: ["mobile": mobile.value], errors: [:], askMobile: false, status: .ok,
+                .visitor, form: values, errors: [:], askMobile: false, status: .ok,
                 notice: "کد به شماره \(Show.digits(mobile.value)) پیامک شد؛ تا ۲ دقیقه اعتبار دارد. نامه را بنویسید و کد را در پایان فرم وارد کنید.",
                 codeJustSent: true)
         })
