@@ -38,6 +38,8 @@ public protocol CaseRepository: Sendable {
     func registered(idempotencyKey: String, actor: Actor) async throws -> CaseDetail?
     func detail(referralID: Int) async throws -> CaseDetail?
     func list(_ query: CaseQuery) async throws -> CasePage
+    /// How many cases match `query` in all, its cursor and limit aside.
+    func count(_ query: CaseQuery) async throws -> Int
     /// The period report of the cases registered in `period`, nationally (nil) or for one province.
     func report(_ period: JalaliPeriod, provinceCode: String?) async throws -> CaseReport
     /// Every referral made in `period` (nationally or in one province), for the league table.

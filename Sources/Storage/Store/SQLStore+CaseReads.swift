@@ -57,6 +57,19 @@ extension SQLStore: CaseRepository {
     ///   status, each cut at a page, merged — rather than sorting every queued case of a province;
     /// - text on SQLite: the FTS5 index walked newest-id first (ids follow registration time), joined
     ///   to the other filters, so a common word stops after a page and a rare one reads its few rows.
+    /// How many cases match `query` in all (its cursor and limit aside): the queue's real count.
+    public func count(_ query: CaseQuery) async throws -> Int {
+        try await client.read { db in
+            var sql: SQLQueryString = "SELECT count(*) AS n FROM cases c WHERE 1 = 1"
+            if !query.statuses.isEmpty { sql += " AND c.status IN (\(binds: query.statuses.map(\.rawValue)))" }
+            sql += Self.filters(query)
+            if let text = query.text.map({ PersianText.searchKey($0) }), !text.isEmpty {
+                sql += " AND c.search_text LIKE \(bind: "%" + Self.escapeLike(text) + "%") ESCAPE '\\'"
+            }
+            return try await db.raw(sql).first()?.int("n") ?? 0
+        }
+    }
+
     public func list(_ query: CaseQuery) async throws -> CasePage {
         let limit = max(1, min(query.limit, 200))
         let cursor = try query.cursor.map(PageCursor.init(parsing:))
