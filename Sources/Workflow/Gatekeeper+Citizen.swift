@@ -19,7 +19,7 @@ extension Gatekeeper {
         let code = String(format: "%06d", Int.random(in: 0...999_999, using: &rng))
         let id = try await auth.createOTP(
             mobile: mobile, codeHash: Self.codeHash(code, mobile: mobile), expiresAt: now().addingTimeInterval(Self.codeLifetime))
-        try await sendCode(id, mobile, "سامد: کد ورود شما \(PersianDigits.toPersian(code)) است. این کد تا ۲ دقیقه اعتبار دارد؛ آن را به کسی ندهید.")
+        try await sendCode(id, mobile, "سامد: کد ورود شما \(PersianDigits.toPersian(code)) است. این کد تا \(PersianDigits.toPersian(String(Int(Self.codeLifetime) / 60))) دقیقه اعتبار دارد؛ آن را به کسی ندهید.")
     }
 
     /// Checks the code; on success starts a citizen session (its cookie is set on the response) and

@@ -44,6 +44,9 @@ import TestSupport
             let tracking = try await PageTests.track(api, code).text
             #expect(tracking.components(separatedBy: "کمک معیشتی برقرار شد.").count - 1 == 1)
             #expect(tracking.components(separatedBy: "وام در نوبت پرداخت است.").count - 1 == 1)
+            // The rating control says each score in words.
+            #expect(tracking.contains(#"<input type="radio" name="rating" value="1" required> ۱ — خیلی ناراضی</label>"#))
+            #expect(tracking.contains(#"value="5" required> ۵ — خیلی راضی</label>"#))
         }
     }
 }

@@ -77,7 +77,7 @@ extension WebUI {
     }
 
     func signInPage(mobile: String, codeSent: Bool, errors: [String: String], status: HTTPResponse.Status = .ok) -> Response {
-        let notice = codeSent && errors.isEmpty ? "کد ورود به شماره \(Show.digits(mobile)) پیامک شد؛ تا ۲ دقیقه اعتبار دارد." : nil
+        let notice = codeSent && errors.isEmpty ? "کد ورود به شماره \(Show.digits(mobile)) پیامک شد؛ تا \(CodeCountdown().label) اعتبار دارد." : nil
         return render(
             "my-sign-in",
             MySignInModel(

@@ -97,7 +97,7 @@ extension WebUI {
             values["mobile"] = mobile.value
             return try await letterPage(
                 .visitor, form: values, errors: [:], askMobile: false, status: .ok,
-                notice: "کد به شماره \(Show.digits(mobile.value)) پیامک شد؛ تا ۲ دقیقه اعتبار دارد. نامه را بنویسید و کد را در پایان فرم وارد کنید.",
+                notice: "کد به شماره \(Show.digits(mobile.value)) پیامک شد؛ تا \(CodeCountdown().label) اعتبار دارد. نامه را بنویسید و کد را در پایان فرم وارد کنید.",
                 codeJustSent: true)
         })
         router.post(RouterPath(SiteURL.letter.path), use: page { request, _ in

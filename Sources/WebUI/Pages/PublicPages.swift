@@ -45,7 +45,9 @@ extension WebUI {
         let rateURL = SiteURL.rate.path
         let objectURL = SiteURL.object.path
         let rating: String?
-        let ratings: [Rating] = (1...5).map { Rating(value: $0, label: PersianDigits.toPersian(String($0))) }
+        /// Each score with its words, so a citizen on a phone reads what they choose.
+        static let ratingWords = ["خیلی ناراضی", "ناراضی", "نه راضی نه ناراضی", "راضی", "خیلی راضی"]
+        let ratings: [Rating] = (1...5).map { Rating(value: $0, label: "\(PersianDigits.toPersian(String($0))) — \(ratingWords[$0 - 1])") }
 
         /// `clock` tells where each referral stands now (`CaseWorkflow.clock`).
         init(_ detail: CaseDetail, clock: (Referral) -> HopClock) {

@@ -42,10 +42,12 @@ extension WebUI {
             let typedCode = params.get("code").map { String($0) } ?? ""
             var codeError: String?
             if !typedCode.isEmpty {
-                if let code = try? TrackingCode(parsing: typedCode),
-                    (try? await visibleCase(code.value, to: staff)) != nil
-                {
-                    return HTML.redirect(SiteURL.staffCase(code.value).path)
+                // Only "no such case of yours" becomes the notice; a database that fails is the 503 page.
+                if let code = try? TrackingCode(parsing: typedCode) {
+                    do {
+                        _ = try await visibleCase(code.value, to: staff)
+                        return HTML.redirect(SiteURL.staffCase(code.value).path)
+                    } catch let error as DomainError where error == .caseNotFound {}
                 }
                 codeError = "نامه‌ای با این کد رهگیری در دسترس شما پیدا نشد."
             }
