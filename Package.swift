@@ -113,10 +113,23 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // The demo and the bulk generator: phrase banks, demo agencies, staff and cases, and the bulk
+        // writers of `samad generate`. Only the CLI, the load tool and the tests use it.
+        .target(
+            name: "DemoData",
+            dependencies: [
+                "AppBootstrap", "Domain", "Storage", "Workflow", "PersianKit",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+            ],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "samad",
             dependencies: [
-                "AppBootstrap", "Domain", "Storage", "Workers", "Workflow",
+                "AppBootstrap", "DemoData", "Domain", "Storage", "Workers", "Workflow",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -127,7 +140,7 @@ let package = Package(
         .target(
             name: "TestSupport",
             dependencies: [
-                "AppBootstrap", "Storage", "Domain", "Workers", "Workflow",
+                "AppBootstrap", "DemoData", "Storage", "Domain", "Workers", "Workflow",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strict
@@ -135,7 +148,7 @@ let package = Package(
         .executableTarget(
             name: "samad-load",
             dependencies: [
-                "Domain", "PersianKit",
+                "DemoData", "Domain", "PersianKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
@@ -158,8 +171,8 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             swiftSettings: strict),
-        .testTarget(name: "WebUITests", dependencies: ["WebUI", "TestSupport"], resources: [.copy("Snapshots")], swiftSettings: strict),
+        .testTarget(name: "WebUITests", dependencies: ["WebUI", "TestSupport", "DemoData"], resources: [.copy("Snapshots")], swiftSettings: strict),
         .testTarget(name: "WorkersTests", dependencies: ["Workers", "Workflow", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")], swiftSettings: strict),
-        .testTarget(name: "AppBootstrapTests", dependencies: ["AppBootstrap", "TestSupport", "samad", .product(name: "AsyncHTTPClient", package: "async-http-client")], swiftSettings: strict),
+        .testTarget(name: "AppBootstrapTests", dependencies: ["AppBootstrap", "DemoData", "TestSupport", "samad", .product(name: "AsyncHTTPClient", package: "async-http-client")], swiftSettings: strict),
     ]
 )

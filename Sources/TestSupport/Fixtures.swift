@@ -1,9 +1,11 @@
+import DemoData
 import Domain
 import Foundation
 import Workflow
 import Storage
 
-/// Staff of every role and scope, and the agencies tests refer to, in a seeded database.
+/// Staff of every role and scope, and the agencies tests refer to (the demo's, added to the seeded
+/// reference data), in a seeded database.
 public struct Fixtures: Sendable {
     /// The province most tests register in, and another one for out-of-scope checks.
     public let province: String
@@ -22,6 +24,7 @@ public struct Fixtures: Sendable {
     public static func password(_ name: String) -> String { "pass-\(name)-1402" }
 
     static func make(_ store: SQLStore) async throws -> Fixtures {
+        try await DemoAgencies.ensure(store: store)
         let provinces = try await store.provinces()
         let province = provinces[4].code
         let other = provinces[10].code

@@ -1,5 +1,6 @@
 import AppBootstrap
 import ArgumentParser
+import DemoData
 import Foundation
 import Synchronization
 

@@ -1,5 +1,6 @@
 import AppBootstrap
 import ArgumentParser
+import DemoData
 import Foundation
 
 /// `samad serve [--demo] [--port N]`: the HTTP server, with the SMS dispatcher beside it.

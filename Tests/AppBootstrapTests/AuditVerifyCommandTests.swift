@@ -1,4 +1,5 @@
 import AppBootstrap
+import DemoData
 import Foundation
 import SQLKit
 import Storage

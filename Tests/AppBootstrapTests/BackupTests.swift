@@ -1,5 +1,6 @@
 import AppBootstrap
 import AsyncHTTPClient
+import DemoData
 import Foundation
 import SQLKit
 import Storage

@@ -1,4 +1,5 @@
 import AppBootstrap
+import DemoData
 import Domain
 import Foundation
 import PersianKit

@@ -17,22 +17,9 @@ extension SQLStore {
         .init(code: "other", name: "سایر", defaultAgencyKind: .governorate, answerDays: Domain.Category.defaultAnswerDays, active: true),
     ]
 
-    /// Agencies every province gets in the demo, by kind; `%p` is the province's name, `%c` its capital.
-    static let provinceAgencies: [(String, AgencyKind)] = [
-        ("بانک ملی ایران، مدیریت شعب استان %p", .bank),
-        ("بانک ملت، مدیریت شعب استان %p", .bank),
-        ("بانک تجارت، مدیریت شعب استان %p", .bank),
-        ("بانک صادرات ایران، مدیریت شعب استان %p", .bank),
-        ("بانک رفاه کارگران، مدیریت شعب استان %p", .bank),
-        ("کمیته امداد امام خمینی (ره) استان %p", .supportInstitution),
-        ("اداره کل بهزیستی استان %p", .supportInstitution),
-        ("دانشگاه علوم پزشکی %c", .university),
-        ("بنیاد شهید و امور ایثارگران استان %p", .foundation),
-        ("صندوق کارآفرینی امید استان %p", .fund),
-        ("اداره کل راه و شهرسازی استان %p", .ministryDirectorate),
-        ("شهرداری %c", .municipality),
-    ]
-
+    /// The reference data every Samad starts with: provinces and counties, each province's
+    /// governorate (استانداری) and each county's (فرمانداری), and the categories. Agencies beyond
+    /// those are the administrators' to add (`POST /api/v1/agencies`); the demo's come from `DemoData`.
     public func seedReferenceData() async throws {
         try await client.write { db in
             if try await db.raw("SELECT code FROM provinces LIMIT 1").first() != nil { return }
@@ -60,16 +47,6 @@ extension SQLStore {
                         """
                     ).run()
                 }
-                for (pattern, kind) in Self.provinceAgencies {
-                    let name = pattern.replacingOccurrences(of: "%p", with: province.nameFa)
-                        .replacingOccurrences(of: "%c", with: province.centerFa)
-                    try await db.raw(
-                        """
-                        INSERT INTO agencies (name, kind, province_code, active)
-                        VALUES (\(bind: name), \(bind: kind.rawValue), \(bind: province.code), 1)
-                        """
-                    ).run()
-                }
             }
             for (position, category) in Self.seedCategories.enumerated() {
                 try await db.raw(
@@ -80,6 +57,31 @@ extension SQLStore {
                     """
                 ).run()
             }
+        }
+    }
+
+    /// Adds the agencies among `drafts` that are not there yet (same name in the same province, or
+    /// none),
+    /// all in one transaction: bulk reference data (the demo's banks and institutions) without a
+    /// write and an audit line per agency. Returns how many were added.
+    @discardableResult
+    public func addMissingAgencies(_ drafts: [AgencyDraft]) async throws -> Int {
+        try await client.write { db in
+            var added = 0
+            for draft in drafts {
+                let exists = try await db.raw(
+                    "SELECT id FROM agencies WHERE name = \(bind: draft.name) AND COALESCE(province_code, '') = \(bind: draft.provinceCode ?? "")"
+                ).first()
+                if exists != nil { continue }
+                try await db.raw(
+                    """
+                    INSERT INTO agencies (name, kind, parent_id, province_code, active)
+                    VALUES (\(bind: draft.name), \(bind: draft.kind.rawValue), \(bind: draft.parentID), \(bind: draft.provinceCode), \(bind: draft.active ? 1 : 0))
+                    """
+                ).run()
+                added += 1
+            }
+            return added
         }
     }
 }

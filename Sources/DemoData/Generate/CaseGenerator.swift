@@ -1,3 +1,4 @@
+import AppBootstrap
 import Domain
 import Foundation
 import PersianKit

@@ -14,8 +14,9 @@ public struct DemoStaff: Sendable {
     public static let password = "samad-demo-1402"
 
 
-    /// Creates the demo accounts if missing and issues each a fresh token.
+    /// Creates the demo agencies and accounts if missing and issues each a fresh token.
     public static func ensure(store: SQLStore, bcryptCost: UInt8 = 12) async throws -> [Login] {
+        try await DemoAgencies.ensure(store: store)
         let provinces = ReferenceData.provinces
         let home = provinces.first { $0.nameEn == "East Azerbaijan" } ?? provinces[0]
         let agencies = try await store.agencies(province: home.code, kind: nil, includeInactive: false)

@@ -1,7 +1,7 @@
 import Foundation
 
 // Per-category phrase tables for `PhraseBank` (municipalServices and other are in
-// ReferenceData+Phrases.swift). The sentences are written in a citizen's
+// PhraseBank.swift). The sentences are written in a citizen's
 // voice (bodies) or in polite official Persian (answers), with standard orthography:
 // Persian ی and ک and ZWNJ half-spaces; `PhraseBank.body` roughens some of them later.
 
