@@ -71,4 +71,11 @@ public struct HopClock: Sendable, Hashable {
             return "ارجاع لغو شد"
         }
     }
+
+    /// The instant before which an open hop not yet past due is `dueSoon` (due today or on the next
+    /// business day): the start of the Tehran day of the second business day from `now`. Lists
+    /// filter and count by it in SQL; `HopClock.init` gives the same state for each hop.
+    public static func dueSoonUntil(now: Date, calendar: BusinessCalendar) -> Date {
+        JalaliDate(calendar.adding(businessDays: 2, to: now)).startOfDay()
+    }
 }

@@ -10,7 +10,7 @@ extension SamadAPI {
         let agency: Int? = staff.role == .liaison ? staff.agencyID : try Self.idFilter(input.query.agency, field: "agency")
         let page = try await cases.inbox(
             agencyID: agency, openOnly: input.query.open ?? true,
-            scopeProvince: staff.role == .liaison ? nil : staff.provinceCode, limit: try Self.pageLimit(input.query.limit, default: 100),
+            scopeProvince: staff.role == .liaison ? nil : staff.provinceCode, refine: .init(), limit: try Self.pageLimit(input.query.limit, default: 100),
             cursor: input.query.cursor)
         return .ok(.init(body: .json(.init(page, clock: workflow.clock))))
     }

@@ -45,8 +45,15 @@ public protocol CaseRepository: Sendable {
     /// Every referral made in `period` (nationally or in one province), for the league table.
     func leagueReferrals(_ period: JalaliPeriod, provinceCode: String?) async throws -> [LeagueReferral]
     /// An agency's referrals, soonest due first, one keyset page (`cursor` from the page before);
-    /// `scopeProvince` limits an admin to a province.
-    func inbox(agencyID: Int?, openOnly: Bool, scopeProvince: String?, limit: Int, cursor: String?) async throws -> InboxPage
+    /// `scopeProvince` limits an admin to a province; `refine` narrows it (status, due window, category).
+    func inbox(
+        agencyID: Int?, openOnly: Bool, scopeProvince: String?, refine: InboxRefinement, limit: Int, cursor: String?
+    ) async throws -> InboxPage
+    /// The open referrals of that inbox counted: all, pending, past due (due before `now`), due soon
+    /// (`now` ≤ due < `soonUntil`), and those `refine` lets through; one pass over the agency's index.
+    func inboxCounts(
+        agencyID: Int?, scopeProvince: String?, refine: InboxRefinement, now: Date, soonUntil: Date
+    ) async throws -> InboxCounts
     /// Open referrals escalated to `minLevel` or above, of every agency (of one province when
     /// `scopeProvince` is set), most overdue first, one keyset page.
     func overdue(minLevel: Int, scopeProvince: String?, limit: Int, cursor: String?) async throws -> InboxPage

@@ -114,6 +114,38 @@ public struct InboxEntry: Sendable {
     public var caseStatus: CaseStatus
 }
 
+/// Which of the open referrals an inbox lists, beyond its agency and scope: one status, a window of
+/// due dates (`dueFrom` ≤ due < `dueBefore`), one category.
+public struct InboxRefinement: Sendable, Equatable {
+    public var status: ReferralStatus?
+    public var dueFrom: Date?
+    public var dueBefore: Date?
+    public var categoryCode: String?
+    public init(status: ReferralStatus? = nil, dueFrom: Date? = nil, dueBefore: Date? = nil, categoryCode: String? = nil) {
+        self.status = status
+        self.dueFrom = dueFrom
+        self.dueBefore = dueBefore
+        self.categoryCode = categoryCode
+    }
+}
+
+/// How many open referrals an inbox holds: all of them, those not yet accepted, those past due
+/// and those due soon, and those the refinement in force lets through.
+public struct InboxCounts: Sendable, Equatable {
+    public var open: Int
+    public var pending: Int
+    public var overdue: Int
+    public var dueSoon: Int
+    public var matching: Int
+    public init(open: Int, pending: Int, overdue: Int, dueSoon: Int, matching: Int) {
+        self.open = open
+        self.pending = pending
+        self.overdue = overdue
+        self.dueSoon = dueSoon
+        self.matching = matching
+    }
+}
+
 /// One page of an agency's inbox; `nextCursor` asks for the page after it.
 public struct InboxPage: Sendable {
     public var entries: [InboxEntry]

@@ -18,6 +18,8 @@ public enum SiteURL {
     case intake
     case queue
     case inbox
+    /// The inbox's batch accept: the pending referrals ticked on the page, accepted at once.
+    case inboxAccept
     /// Late referrals of the province: escalation level 1, or level 2 (the inspection queue).
     case overdue
     /// Directives (دستور) per official, and one official's list.
@@ -71,6 +73,7 @@ public enum SiteURL {
         case .intake: "/staff/intake"
         case .queue: "/staff/queue"
         case .inbox: "/staff/inbox"
+        case .inboxAccept: "/staff/inbox/accept"
         case .overdue: "/staff/overdue"
         case .directives: "/staff/directives"
         case .breaches: "/staff/breaches"

@@ -35,7 +35,7 @@ extension CaseWorkflow {
         let scope = try Self.reportProvince(rawProvince, for: caller.staff, among: provinces)
         let (league, _) = try await leagueTable(period, province: scope)
         let load = try await cases.agencyLoad(agencyID: agencyID, scopeProvince: scope)
-        let referrals = try await cases.inbox(agencyID: agencyID, openOnly: true, scopeProvince: scope, limit: limit, cursor: cursor)
+        let referrals = try await cases.inbox(agencyID: agencyID, openOnly: true, scopeProvince: scope, refine: .init(), limit: limit, cursor: cursor)
         return (AgencyProfile(agency: agency, period: period, provinceCode: scope, load: load, league: league), referrals, provinces)
     }
 }

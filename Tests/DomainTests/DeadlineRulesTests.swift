@@ -114,3 +114,24 @@ import Testing
         #expect((try? EscalationPolicy(reminderDaysBefore: 2, level1DaysLate: 1, level2DaysLate: 5)) != nil)
     }
 }
+
+/// `HopClock.dueSoonUntil`, the bound the inbox filters and counts by in SQL, agrees with the state
+/// `HopClock` gives each hop: due soon exactly when now ≤ due < the bound.
+@Suite struct DueSoonBoundTests {
+    @Test func theBoundAgreesWithEachHopsClock() throws {
+        let calendar = BusinessCalendar(holidays: [try JalaliDate(year: 1403, month: 1, day: 1), try JalaliDate(year: 1403, month: 1, day: 2)])
+        var rng = SystemRandomNumberGenerator()
+        let start = try JalaliDate(year: 1402, month: 12, day: 20).startOfDay()
+        for _ in 0..<2_000 {
+            let now = start.addingTimeInterval(Double.random(in: 0..<(20 * 86_400), using: &rng))
+            let due = now.addingTimeInterval(Double.random(in: -3 * 86_400..<(8 * 86_400), using: &rng))
+            let referral = Referral(
+                id: 1, caseID: 1, agencyID: 1, agencyName: "x", status: .accepted, note: nil, answer: nil, returnReason: nil,
+                dueAt: due, escalationLevel: 0, createdAt: now, answeredAt: nil)
+            let state = HopClock(referral, now: now, calendar: calendar).state
+            let bound = HopClock.dueSoonUntil(now: now, calendar: calendar)
+            #expect((state == .dueSoon) == (now <= due && due < bound), "now \(now), due \(due), bound \(bound)")
+            #expect((state == .overdue) == (due < now))
+        }
+    }
+}

@@ -118,7 +118,7 @@ import TestSupport
             // check: 24 referrals, each at level 1 once and level 2 once, across both watchers
             #expect(passA.level1 + passB.level1 == 24)
             #expect(passA.level2 + passB.level2 == 24)
-            let page = try await app.store.inbox(agencyID: f.bank.id, openOnly: true, scopeProvince: nil, limit: 100, cursor: nil)
+            let page = try await app.store.inbox(agencyID: f.bank.id, openOnly: true, scopeProvince: nil, refine: .init(), limit: 100, cursor: nil)
             #expect(page.entries.count == 24)
             for entry in page.entries {
                 let detail = try #require(try await app.store.detail(entry.trackingCode))

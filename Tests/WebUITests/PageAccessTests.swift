@@ -20,7 +20,7 @@ import TestSupport
         "POST /logout": "session with CSRF", "GET /my": "citizen session", "GET /my/sign-in": "anyone",
         "POST /my/sign-in": "anyone (rate-limited)", "POST /my/code": "anyone (rate-limited)",
         "GET /staff": "staff", "GET /staff/intake": "registerCase", "POST /staff/intake": "registerCase",
-        "GET /staff/queue": "screenCase", "GET /staff/inbox": "handleReferral", "GET /staff/overdue": "followDeadlines, referrals of their province", "GET /staff/directives": "followDeadlines, directives of their province", "GET /staff/breaches": "followDeadlines, breaches of their province", "GET /staff/oversight": "followDeadlines, province in scope", "GET /staff/agencies/{id}": "followDeadlines, agency of their province or national", "GET /staff/reports": "readReports, province in scope",
+        "GET /staff/queue": "screenCase", "GET /staff/inbox": "handleReferral", "POST /staff/inbox/accept": "handleReferral, own agency, with CSRF", "GET /staff/overdue": "followDeadlines, referrals of their province", "GET /staff/directives": "followDeadlines, directives of their province", "GET /staff/breaches": "followDeadlines, breaches of their province", "GET /staff/oversight": "followDeadlines, province in scope", "GET /staff/agencies/{id}": "followDeadlines, agency of their province or national", "GET /staff/reports": "readReports, province in scope",
         "GET /staff/cases/{code}": "readCases, in scope",
         "POST /staff/cases/{code}/{action}": "screenCase, in scope (direct: issueDirective; appeal: decideAppeal; in scope)", "POST /staff/referrals/{id}/{action}": "handleReferral, own agency (withdraw: screenCase, in scope; inspection: recordInspection, in scope)",
         "GET /staff/account": "staff", "POST /staff/account": "staff with CSRF", "GET /staff/admin": "manageStaff",
@@ -79,6 +79,9 @@ import TestSupport
                 #expect(try await get("/staff/intake") == (allowed(.registerCase) ? 200 : 403), "intake as \(role)")
                 #expect(try await get("/staff/queue") == (allowed(.screenCase) ? 200 : 403), "queue as \(role)")
                 #expect(try await get("/staff/inbox") == (allowed(.handleReferral) ? 200 : 403), "inbox as \(role)")
+                // The batch accept: refused for other roles; for liaisons a referral not theirs is only counted as refused.
+                let batch = try await post("/staff/inbox/accept", ["referral[]": String(outReferral)])
+                #expect(batch == (allowed(.handleReferral) ? 303 : 403), "batch accept as \(role) → \(batch)")
                 #expect(try await get("/staff/overdue") == (allowed(.followDeadlines) ? 200 : 403), "overdue as \(role)")
                 #expect(try await get("/staff/directives") == (allowed(.followDeadlines) ? 200 : 403), "directives as \(role)")
                 #expect(try await get("/staff/breaches") == (allowed(.followDeadlines) ? 200 : 403), "breaches as \(role)")

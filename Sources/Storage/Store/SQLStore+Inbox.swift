@@ -5,8 +5,48 @@ import SQLKit
 
 extension SQLStore {
     /// Keyset-paginated on (due_at, id), soonest due first.
-    public func inbox(agencyID: Int?, openOnly: Bool, scopeProvince: String?, limit: Int, cursor: String?) async throws -> InboxPage {
-        try await referralPage(.init(agencyID: agencyID, openOnly: openOnly, scopeProvince: scopeProvince), limit: limit, cursor: cursor)
+    public func inbox(
+        agencyID: Int?, openOnly: Bool, scopeProvince: String?, refine: InboxRefinement, limit: Int, cursor: String?
+    ) async throws -> InboxPage {
+        try await referralPage(
+            .init(agencyID: agencyID, openOnly: openOnly, scopeProvince: scopeProvince, refine: refine), limit: limit, cursor: cursor)
+    }
+
+    public func inboxCounts(
+        agencyID: Int?, scopeProvince: String?, refine: InboxRefinement, now: Date, soonUntil: Date
+    ) async throws -> InboxCounts {
+        try await client.read { db in
+            var matches: SQLQueryString = "1 = 1"
+            Self.refine(&matches, refine)
+            var sql: SQLQueryString = """
+                SELECT COUNT(*) AS open,
+                    COALESCE(SUM(CASE WHEN r.status = 'pending' THEN 1 ELSE 0 END), 0) AS pending,
+                    COALESCE(SUM(CASE WHEN r.due_at < \(bind: now.millis) THEN 1 ELSE 0 END), 0) AS overdue,
+                    COALESCE(SUM(CASE WHEN r.due_at >= \(bind: now.millis) AND r.due_at < \(bind: soonUntil.millis) THEN 1 ELSE 0 END), 0) AS soon,
+                    COALESCE(SUM(CASE WHEN 
+                """
+            sql += matches
+            sql += """
+                 THEN 1 ELSE 0 END), 0) AS matching
+                FROM referrals r JOIN cases c ON c.id = r.case_id
+                WHERE r.status IN (\(unsafeRaw: Self.openReferralStatuses))
+                """
+            if let agencyID { sql += " AND r.agency_id = \(bind: agencyID)" }
+            if let scopeProvince { sql += " AND r.province_code = \(bind: scopeProvince)" }
+            let row = try await db.raw(sql).first()!
+            return InboxCounts(
+                open: try row.decode(column: "open", as: Int.self), pending: try row.decode(column: "pending", as: Int.self),
+                overdue: try row.decode(column: "overdue", as: Int.self), dueSoon: try row.decode(column: "soon", as: Int.self),
+                matching: try row.decode(column: "matching", as: Int.self))
+        }
+    }
+
+    /// Appends `refine`'s conditions (on `r`, the referral, and `c`, its case) to a WHERE clause.
+    static func refine(_ sql: inout SQLQueryString, _ refine: InboxRefinement) {
+        if let status = refine.status { sql += " AND r.status = \(bind: status.rawValue)" }
+        if let from = refine.dueFrom { sql += " AND r.due_at >= \(bind: from.millis)" }
+        if let before = refine.dueBefore { sql += " AND r.due_at < \(bind: before.millis)" }
+        if let category = refine.categoryCode { sql += " AND c.category_code = \(bind: category)" }
     }
 
     /// Open referrals at escalation level `minLevel` or above, of every agency, most overdue first
@@ -40,6 +80,7 @@ extension SQLStore {
         var issuerID: Int?
         /// Latest due first instead of soonest.
         var latestFirst = false
+        var refine = InboxRefinement()
     }
 
     private func referralPage(_ filter: ReferralFilter, limit: Int, cursor: String?) async throws -> InboxPage {
@@ -57,6 +98,7 @@ extension SQLStore {
             if let minLevel = filter.minLevel { sql += " AND r.escalation_level > 0 AND r.escalation_level >= \(bind: minLevel)" }
             if filter.directives { sql += " AND r.directed_by IS NOT NULL" }
             if let issuerID = filter.issuerID { sql += " AND r.directed_by = \(bind: issuerID)" }
+            Self.refine(&sql, filter.refine)
             let after = filter.latestFirst ? "<" : ">"
             if let cursor {
                 sql += " AND (r.due_at \(unsafeRaw: after) \(bind: cursor.key) OR (r.due_at = \(bind: cursor.key) AND r.id \(unsafeRaw: after) \(bind: cursor.id)))"
