@@ -171,7 +171,7 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             swiftSettings: strict),
-        .testTarget(name: "WebUITests", dependencies: ["WebUI", "TestSupport", "DemoData"], resources: [.copy("Snapshots")], swiftSettings: strict),
+        .testTarget(name: "WebUITests", dependencies: ["WebUI", "Workflow", "TestSupport", "DemoData"], resources: [.copy("Snapshots")], swiftSettings: strict),
         .testTarget(name: "WorkersTests", dependencies: ["Workers", "Workflow", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")], swiftSettings: strict),
         .testTarget(name: "AppBootstrapTests", dependencies: ["AppBootstrap", "DemoData", "TestSupport", "samad", .product(name: "AsyncHTTPClient", package: "async-http-client")], swiftSettings: strict),
     ]

@@ -1,4 +1,5 @@
 import Foundation
+import PersianKit
 
 /// The case state machine. Every write checks its transition here before touching storage.
 public enum CaseRules {
@@ -18,6 +19,12 @@ public enum CaseRules {
 
     /// A case is merged into an earlier open case of the same citizen: the target must still be
     /// worked on, or the merged letter's referrals would be cancelled with nobody left to answer it.
+    /// Whether a case of the same citizen, seen as a list row, may take `source` in a merge: what
+    /// `checkMerge` asks of the target (open, not `source` itself, registered no later).
+    public static func mayMerge(_ source: Case, intoStatus status: CaseStatus, createdAt: Date, code: TrackingCode) -> Bool {
+        source.status.isOpen && status.isOpen && code != source.trackingCode && createdAt <= source.createdAt
+    }
+
     public static func checkMerge(_ source: Case, into target: Case) throws(DomainError) {
         guard source.status.isOpen else { throw .transition("ادغام", from: source.status) }
         guard source.id != target.id else {

@@ -115,6 +115,10 @@ extension DomainError {
         .invalid, "malformed_request", fa: "درخواست نامعتبر است؛ قالب داده‌ها را بررسی کنید.",
         en: "The request could not be read; check its format.")
 
+    /// A page cursor that no list gave out.
+    public static let invalidCursor = DomainError(
+        .invalid, "invalid_cursor", fa: "نشانگر صفحه نامعتبر است.", en: "Invalid page cursor.", field: "cursor")
+
     public static let malformedForm = DomainError(
         .invalid, "malformed_form", fa: "فرم فرستاده‌شده خوانا نیست؛ صفحه را دوباره بارگیری کنید و از نو بفرستید.",
         en: "The form body could not be read.")

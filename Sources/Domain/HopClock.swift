@@ -31,14 +31,7 @@ public struct HopClock: Sendable, Hashable {
         switch referral.status {
         case .pending, .accepted:
             onTime = nil
-            if now <= referral.dueAt {
-                let left = calendar.businessDays(from: now, to: referral.dueAt)
-                businessDays = left
-                state = left <= 1 ? .dueSoon : .onTime
-            } else {
-                businessDays = calendar.businessDays(from: referral.dueAt, to: now)
-                state = .overdue
-            }
+            (state, businessDays) = Self.open(dueAt: referral.dueAt, now: now, calendar: calendar)
         case .returned:
             onTime = nil
             businessDays = 0
@@ -53,6 +46,22 @@ public struct HopClock: Sendable, Hashable {
             businessDays = 0
             state = .stopped
         }
+    }
+
+    /// An open deadline that is no referral's: the answer a letter still in screening was promised
+    /// by (`CaseRules.answerExpectedBy`), counted like a referral's.
+    public init(openUntil dueAt: Date, now: Date, calendar: BusinessCalendar) {
+        self.dueAt = dueAt
+        onTime = nil
+        (state, businessDays) = Self.open(dueAt: dueAt, now: now, calendar: calendar)
+    }
+
+    private static func open(dueAt: Date, now: Date, calendar: BusinessCalendar) -> (State, Int) {
+        if now <= dueAt {
+            let left = calendar.businessDays(from: now, to: dueAt)
+            return (left <= 1 ? .dueSoon : .onTime, left)
+        }
+        return (.overdue, calendar.businessDays(from: dueAt, to: now))
     }
 
     /// "۲ روز کاری مانده", "امروز آخرین مهلت است", "۳ روز کاری تأخیر", "پاسخ در مهلت", …

@@ -44,6 +44,8 @@ public struct CaseQuery: Sendable {
     public var scopeAgency: Int?
     /// Only cases returned by agencies at least `CaseRules.returnsBeforeSupervisor` times.
     public var returnedTwice = false
+    /// Only cases returned fewer times than that (the screening queue's ordinary tier).
+    public var returnedLessThanTwice = false
 
     public init() {}
 }
@@ -67,6 +69,8 @@ public struct CaseSummary: Sendable {
     public var updatedAt: Date
     /// How many times agencies sent it back as not their own.
     public var returns: Int = 0
+    /// The citizen's latest rating (1–5) of an answer, if they gave one.
+    public var rating: Int? = nil
 }
 
 public struct CasePage: Sendable {

@@ -31,6 +31,21 @@ extension CaseWorkflow {
         return try await cases.merge(source.case.trackingCode, into: into.case.trackingCode, actor: caller.actor)
     }
 
+    /// The citizen's other open letters `detail` may be merged into (earlier ones, in the caller's
+    /// scope), newest first: what the case page offers instead of a typed code.
+    public func mergeTargets(for detail: CaseDetail, by caller: StaffCaller) async throws -> [CaseSummary] {
+        try caller.require(.screenCase)
+        guard detail.case.status.isOpen,
+            let (citizen, cases) = try await cases.citizenHistory(
+                nationalID: detail.citizen.nationalID, mobile: detail.citizen.mobile, limit: 20),
+            citizen.id == detail.case.citizenID
+        else { return [] }
+        return cases.filter {
+            CaseRules.mayMerge(detail.case, intoStatus: $0.status, createdAt: $0.createdAt, code: $0.trackingCode)
+                && AccessPolicy.canSee(caller.staff, caseProvince: $0.provinceCode, referredAgencyIDs: [])
+        }
+    }
+
     public func close(_ code: TrackingCode, note: String?, by caller: StaffCaller) async throws -> CaseDetail {
         try caller.require(.screenCase)
         let current = try await visibleCase(code, to: caller)

@@ -25,6 +25,13 @@ public struct CaseWorkflow: Sendable {
         return (days, CaseRules.answerExpectedBy(registeredAt: c.createdAt, answerDays: days, calendar: cases.calendar))
     }
 
+    /// Where a letter still in screening stands against the answer its receipt promised.
+    public func answerClock(registeredAt: Date, answerDays: Int) -> HopClock {
+        HopClock(
+            openUntil: CaseRules.answerExpectedBy(registeredAt: registeredAt, answerDays: answerDays, calendar: cases.calendar),
+            now: gate.now(), calendar: cases.calendar)
+    }
+
     /// Where a referral stands against its due date now, in the calendar its due date was set in.
     public func clock(_ referral: Referral) -> HopClock {
         HopClock(referral, now: gate.now(), calendar: cases.calendar)

@@ -77,7 +77,7 @@ extension SQLStore: CaseRepository {
         return try await client.read { db in
             let columns: SQLQueryString = """
                 SELECT c.tracking_code, c.subject, c.status, c.channel, c.kind, c.category_code, c.province_code,
-                    c.county_code, c.confidential, c.created_at, c.updated_at, c.id, c.returns,
+                    c.county_code, c.confidential, c.created_at, c.updated_at, c.id, c.returns, c.rating,
                     z.first_name, z.last_name, z.mobile, z.national_id
                 """
             let newest = query.order == .newest
@@ -139,7 +139,7 @@ extension SQLStore: CaseRepository {
                         maskedMobile: try row.mobile().masked,
                         maskedNationalID: try row.nationalID()?.masked,
                         createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at"),
-                        returns: try row.int("returns")))
+                        returns: try row.int("returns"), rating: try row.optionalInt("rating")))
                 last = PageCursor(key: try row.int("created_at"), id: try row.int("id"))
             }
             return CasePage(items: items, nextCursor: rows.count > limit ? last?.encoded : nil)
@@ -161,6 +161,7 @@ extension SQLStore: CaseRepository {
         if let from = query.from { sql += " AND c.created_at >= \(bind: from.millis)" }
         if let to = query.to { sql += " AND c.created_at < \(bind: to.millis)" }
         if query.returnedTwice { sql += " AND c.returns >= \(bind: CaseRules.returnsBeforeSupervisor)" }
+        if query.returnedLessThanTwice { sql += " AND c.returns < \(bind: CaseRules.returnsBeforeSupervisor)" }
         return sql
     }
 
@@ -190,7 +191,7 @@ struct PageCursor {
     init(parsing raw: String) throws {
         let parts = raw.split(separator: ".")
         guard parts.count == 2, let at = Int(parts[0]), let id = Int(parts[1]) else {
-            throw DomainError(.invalid, "invalid_cursor", fa: "نشانگر صفحه نامعتبر است.", en: "Invalid page cursor.", field: "cursor")
+            throw DomainError.invalidCursor
         }
         self.init(key: at, id: id)
     }

@@ -25,13 +25,18 @@ extension WebUI {
             let canWithdraw: Bool; let withdrawURL: String
         }
         struct AgencyChoice { let id: Int; let name: String; let suggested: Bool }
+        /// The agencies of one kind (or the national ones), the kind the case's category suggests first.
+        struct AgencyGroup { let label: String; let suggested: Bool; let agencies: [AgencyChoice] }
+        /// One of the citizen's other open letters this one may be merged into.
+        struct MergeChoice { let value: String; let label: String }
         struct Screening {
             let canAnswer: Bool; let canRefer: Bool; let canClose: Bool; let version: Int
             let answerURL: String; let referURL: String; let mergeURL: String; let closeURL: String
-            let agencies: [AgencyChoice]
+            let agencyGroups: [AgencyGroup]
+            let mergeTargets: [MergeChoice]
         }
         /// The directive form, for governors, officials and inspectors while the case may take one.
-        struct Directing { let url: String; let agencies: [AgencyChoice]; let days: String; let maxDays: String }
+        struct Directing { let url: String; let agencyGroups: [AgencyGroup]; let days: String; let maxDays: String }
         /// The inspection office's decision form, on a reopened case whose appeal is not yet decided.
         struct Deciding {
             struct Outcome { let value: String; let label: String }
@@ -81,6 +86,8 @@ extension WebUI {
     /// a referral's accept, answer and return; each sends the fields it has.
     struct CaseForm: PageForm {
         var _csrf, version, answer, note, target, reason: String?
+        /// A merge target typed in when it is not among the citizen's letters listed.
+        var typedTarget: String?
         /// A directive's agency, text and deadline (business days or a Jalali day).
         var directiveAgency, text, days, dueDate: String?
         /// The appeal decision: `answerStands` or `reexamine`, and its reasons.
@@ -124,7 +131,9 @@ extension WebUI {
                     let ids = (form.agency ?? []).compactMap { Int($0) }
                     _ = try await workflow.refer(code, to: ids, note: form.note, expectedVersion: version, by: caller)
                 case .merge:
-                    _ = try await workflow.merge(code, into: try Self.pageTrackingCode(form.target ?? ""), by: caller)
+                    // A code typed in wins over a letter picked from the citizen's list.
+                    let typed = form.typedTarget.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+                    _ = try await workflow.merge(code, into: try Self.pageTrackingCode(typed ?? form.target ?? ""), by: caller)
                 case .close:
                     _ = try await workflow.close(code, note: form.note, by: caller)
                 case .appeal:
@@ -180,6 +189,25 @@ extension WebUI {
         })
     }
 
+    /// The agencies a case may go to, by kind: the kind its category suggests first, then the rest in
+    /// `AgencyKind` order, the national agencies last; `checked` is ticked in advance.
+    static func agencyGroups(_ agencies: [Agency], suggestedKind: AgencyKind?, checked: Int?) -> [CaseModel.AgencyGroup] {
+        let local = Dictionary(grouping: agencies.filter { $0.provinceCode != nil }, by: \.kind)
+        let kinds = AgencyKind.allCases.sorted { ($0 == suggestedKind ? 0 : 1) < ($1 == suggestedKind ? 0 : 1) }
+        var groups: [CaseModel.AgencyGroup] = kinds.compactMap { kind in
+            guard let members = local[kind], !members.isEmpty else { return nil }
+            return .init(
+                label: kind.nameFa, suggested: kind == suggestedKind,
+                agencies: members.map { .init(id: $0.id, name: $0.name, suggested: $0.id == checked) })
+        }
+        let national = agencies.filter { $0.provinceCode == nil }
+        if !national.isEmpty {
+            groups.append(
+                .init(label: "دستگاه‌های ملی", suggested: false, agencies: national.map { .init(id: $0.id, name: $0.name, suggested: $0.id == checked) }))
+        }
+        return groups
+    }
+
     func casePage(
         _ detail: CaseDetail, staff: Staff, csrf: String, notice: String? = nil, error: String? = nil,
         status: HTTPResponse.Status = .ok, revealed: Bool = false
@@ -201,18 +229,25 @@ extension WebUI {
         if mayScreen {
             // The category's usual kind pre-selected.
             let suggested = agencies.first { $0.kind == category?.defaultAgencyKind && $0.provinceCode == c.provinceCode }?.id
+            let canRefer = (try? CaseRules.checkRefer(c)) != nil
+            let targets = canRefer ? try await workflow.mergeTargets(for: detail, by: StaffCaller(staff)) : []
             screening = .init(
-                canAnswer: (try? CaseRules.checkAnswerDirectly(c)) != nil, canRefer: (try? CaseRules.checkRefer(c)) != nil,
+                canAnswer: (try? CaseRules.checkAnswerDirectly(c)) != nil, canRefer: canRefer,
                 canClose: (try? CaseRules.checkClose(c)) != nil, version: c.version,
                 answerURL: SiteURL.caseAction(code, .answer).path, referURL: SiteURL.caseAction(code, .refer).path,
                 mergeURL: SiteURL.caseAction(code, .merge).path, closeURL: SiteURL.caseAction(code, .close).path,
-                agencies: agencies.map { .init(id: $0.id, name: $0.name, suggested: $0.id == suggested) })
+                agencyGroups: Self.agencyGroups(agencies, suggestedKind: category?.defaultAgencyKind, checked: suggested),
+                mergeTargets: targets.map {
+                    .init(
+                        value: $0.trackingCode.value,
+                        label: "\(Show.ltr($0.trackingCode.grouped)) — \($0.subject) — \($0.status.nameFa) — \(Show.dateTime($0.createdAt))")
+                })
         }
         var directing: CaseModel.Directing?
         if mayDirect {
             directing = .init(
                 url: SiteURL.caseAction(code, .direct).path,
-                agencies: agencies.map { .init(id: $0.id, name: $0.name, suggested: false) },
+                agencyGroups: Self.agencyGroups(agencies, suggestedKind: category?.defaultAgencyKind, checked: nil),
                 days: Show.number(category?.answerDays ?? Domain.Category.defaultAnswerDays),
                 maxDays: Show.number(CaseRules.maxDirectiveDays))
         }

@@ -5,7 +5,8 @@ import Hummingbird
 import PersianKit
 import Storage
 
-/// The screening queue: registered and reopened cases of the supervisor's province, oldest first.
+/// The screening queue: the appeals first, then letters returned twice, then the rest of the
+/// province's registered letters, oldest first in each (`CaseWorkflow.screeningQueue`).
 extension WebUI {
     struct QueueModel {
         struct Item {
@@ -15,6 +16,10 @@ extension WebUI {
             let age: String
             /// «۲ بار بازگشت» once agencies sent it back twice: the supervisor's.
             let returns: String?
+            /// The business days left (or late) to the answer the receipt promised.
+            let clock: ClockView
+            /// The citizen's rating of the last answer («امتیاز شهروند: ۱ از ۵»): why an appeal is back.
+            let rating: String?
         }
         let layout: Layout
         let categories: [Option]
@@ -51,49 +56,50 @@ extension WebUI {
                 }
                 codeError = "نامه‌ای با این کد رهگیری در دسترس شما پیدا نشد."
             }
-            var query = CaseQuery()
-            let appealsOnly = params.get("status") == CaseStatus.reopened.rawValue
-            query.statuses = appealsOnly ? [.reopened] : [.registered, .reopened]
-            let returnedOnly = params.get("returned") == "1"
-            query.returnedTwice = returnedOnly
-            query.order = .oldest
-            query.scopeProvince = staff.provinceCode
-            query.categoryCode = params.get("category").flatMap { $0.isEmpty ? nil : $0 }
-            query.channel = params.get("channel").flatMap(Channel.init(rawValue:))
+            var queue = QueueRequest()
+            queue.appealsOnly = params.get("status") == CaseStatus.reopened.rawValue
+            queue.returnedOnly = params.get("returned") == "1"
+            queue.categoryCode = params.get("category").flatMap { $0.isEmpty ? nil : $0 }
+            queue.channel = params.get("channel").flatMap(Channel.init(rawValue:))
             let age = params.get("age").map { PersianDigits.toASCII($0) } ?? ""
-            if let days = Int(age), days > 0 { query.to = gate.now().addingTimeInterval(-Double(days) * 86_400) }
-            let total = try await cases.count(query)
-            query.cursor = params.get("cursor")
-            query.limit = 50
-            let page = try await cases.list(query)
+            queue.olderThanDays = Int(age)
+            queue.cursor = params.get("cursor")
+            let view = try await workflow.screeningQueue(queue, by: StaffCaller(staff))
             // The cases before this page, carried in the next link: keyset paging has no offset of its own.
-            let before = query.cursor == nil ? 0 : max(0, params.get("seen").flatMap { Int($0) } ?? 0)
+            let before = queue.cursor == nil ? 0 : max(0, params.get("seen").flatMap { Int($0) } ?? 0)
             let categories = try await reference.categories(includeInactive: true)
-            let names = Dictionary(uniqueKeysWithValues: categories.map { ($0.code, $0.name) })
+            let byCode = Dictionary(uniqueKeysWithValues: categories.map { ($0.code, $0) })
             var next: String?
-            if let cursor = page.nextCursor {
-                var parts = ["cursor=\(cursor)", "seen=\(before + page.items.count)"]
-                if let c = query.categoryCode { parts.append("category=\(c)") }
-                if let c = query.channel { parts.append("channel=\(c.rawValue)") }
+            if let cursor = view.nextCursor {
+                var parts = ["cursor=\(cursor)", "seen=\(before + view.items.count)"]
+                if let c = queue.categoryCode { parts.append("category=\(c)") }
+                if let c = queue.channel { parts.append("channel=\(c.rawValue)") }
                 if !age.isEmpty { parts.append("age=\(age)") }
-                if appealsOnly { parts.append("status=\(CaseStatus.reopened.rawValue)") }
-                if returnedOnly { parts.append("returned=1") }
+                if queue.appealsOnly { parts.append("status=\(CaseStatus.reopened.rawValue)") }
+                if queue.returnedOnly { parts.append("returned=1") }
                 next = SiteURL.queue.path + "?" + parts.joined(separator: "&")
             }
             let now = gate.now()
-            let shown = page.items.isEmpty ? nil : "\(Show.number(before + 1)) تا \(Show.number(before + page.items.count))"
+            let shown = view.items.isEmpty ? nil : "\(Show.number(before + 1)) تا \(Show.number(before + view.items.count))"
             let model = QueueModel(
                 layout: Layout(title: "صف پایش", staff: staff, csrf: csrf, current: SiteURL.queue.path, error: codeError),
-                categories: categories.map { Option(value: $0.code, label: $0.name, selected: $0.code == query.categoryCode) },
-                channels: Channel.allCases.map { Option(value: $0.rawValue, label: $0.nameFa, selected: $0 == query.channel) },
-                age: Show.digits(age), appealsOnly: appealsOnly, returnedOnly: returnedOnly, count: Show.number(total), shown: shown,
-                items: page.items.map {
-                    .init(
+                categories: categories.map { Option(value: $0.code, label: $0.name, selected: $0.code == queue.categoryCode) },
+                channels: Channel.allCases.map { Option(value: $0.rawValue, label: $0.nameFa, selected: $0 == queue.channel) },
+                age: Show.digits(age), appealsOnly: queue.appealsOnly, returnedOnly: queue.returnedOnly, count: Show.number(view.total),
+                shown: shown,
+                items: view.items.map {
+                    let category = byCode[$0.categoryCode]
+                    return .init(
                         code: Show.digits($0.trackingCode.value), url: SiteURL.staffCase($0.trackingCode.value).path,
-                        subject: $0.subject, category: names[$0.categoryCode] ?? $0.categoryCode, channel: $0.channel.nameFa,
+                        subject: $0.subject, category: category?.name ?? $0.categoryCode, channel: $0.channel.nameFa,
                         status: $0.status.rawValue, statusLabel: $0.status.nameFa, createdAt: Show.dateTime($0.createdAt),
                         age: Show.age(now.timeIntervalSince($0.createdAt)),
-                        returns: $0.returns >= CaseRules.returnsBeforeSupervisor ? "\(Show.number($0.returns)) بار بازگشت" : nil)
+                        returns: $0.returns >= CaseRules.returnsBeforeSupervisor ? "\(Show.number($0.returns)) بار بازگشت" : nil,
+                        clock: ClockView(
+                            workflow.answerClock(
+                                registeredAt: $0.createdAt, answerDays: category?.answerDays ?? Domain.Category.defaultAnswerDays),
+                            escalationLevel: 0),
+                        rating: $0.rating.map { "امتیاز شهروند: \(Show.number($0)) از ۵" })
                 },
                 next: next, code: codeError == nil ? "" : typedCode)
             return render("queue", model)
