@@ -28,24 +28,36 @@ def samad_binary():
 class Server:
     def __init__(self):
         self.dir = tempfile.mkdtemp(prefix="samad-browser-")
-        self.port = random.randint(20000, 60000)
+        # Below Linux's ephemeral range (32768–60999), where outgoing connections take their ports.
+        self.port = random.randint(20000, 32000)
         self.env = dict(os.environ, SAMAD_DATA_DIR=self.dir, LOG_LEVEL="warning", SAMAD_BCRYPT_COST="4",
                         SAMAD_SMS_GATEWAY="file")
         self.env.pop("DATABASE_URL", None)
         self.base = f"http://127.0.0.1:{self.port}"
         self.process = None
+        self.tokens = {}
 
     def cli(self, *args):
         return subprocess.run([samad_binary(), *args], env=self.env, check=True, capture_output=True, text=True).stdout
 
     def add_staff(self, username, role, province=None, agency=None):
+        """Creates an account with `samad staff add`; returns its first password (the API token,
+        the command's last line, is kept in `self.tokens`)."""
         args = ["staff", "add", "--username", username, "--role", role]
         if province:
             args += ["--province", province]
         if agency:
             args += ["--agency", str(agency)]
         out = self.cli(*args)
+        self.tokens[username] = out.strip().splitlines()[-1].split()[-1]
         return re.search(r"First password[^:]*: (\S+)", out).group(1)
+
+    def post_json(self, path, body, token):
+        request = urllib.request.Request(
+            self.base + path, data=json.dumps(body).encode(), method="POST",
+            headers={"Content-Type": "application/json", "Authorization": f"Bearer {token}"})
+        with urllib.request.urlopen(request, timeout=5) as response:
+            return json.load(response)
 
     def start(self):
         self.process = subprocess.Popen([samad_binary(), "serve", "--port", str(self.port)], env=self.env,

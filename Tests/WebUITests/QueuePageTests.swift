@@ -39,6 +39,11 @@ import Workflow
             let query = try #require(grouped.addingPercentEncoding(withAllowedCharacters: .alphanumerics))
             let opened = try await api.get("/staff/queue?code=\(query)", headers: ["Cookie": cookie])
             #expect([302, 303].contains(opened.status) && opened.headers[.location] == "/staff/cases/\(codes[7])")
+            // as a browser's GET form sends it: the groups' spaces as '+'
+            let plus = try #require(PersianDigits.toPersian(grouped).addingPercentEncoding(withAllowedCharacters: .alphanumerics.union([" "])))
+                .replacingOccurrences(of: " ", with: "+")
+            let typed = try await api.get("/staff/queue?code=\(plus)", headers: ["Cookie": cookie])
+            #expect([302, 303].contains(typed.status) && typed.headers[.location] == "/staff/cases/\(codes[7])", "\(plus)")
             let hidden = try await api.get("/staff/queue?code=\(elsewhere)", headers: ["Cookie": cookie])
             #expect(hidden.status == 200 && hidden.text.contains("در دسترس شما پیدا نشد") && !hidden.text.contains("/staff/cases/\(elsewhere)"))
             let nonsense = try await api.get("/staff/queue?code=12", headers: ["Cookie": cookie])

@@ -109,8 +109,7 @@ extension WebUI {
     }
 
     private func inboxPage(_ request: Request, staff: Staff, csrf: String) async throws -> Response {
-        var params: [String: String] = [:]
-        for (key, value) in request.uri.queryParameters { params[String(key)] = String(value) }
+        let params = request.formQuery
         let filters = InboxFilters(params)
         let cursor = params["cursor"]
         let view = try await workflow.inbox(

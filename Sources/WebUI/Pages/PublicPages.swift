@@ -123,7 +123,7 @@ extension WebUI {
         router.get(RouterPath(SiteURL.track.path), use: page { request, _ in
             let model = TrackModel(
                 layout: Layout(title: "پیگیری نامه", current: SiteURL.track.path),
-                code: request.uri.queryParameters.get("code").map { String($0) } ?? "", mobile: "")
+                code: request.formQuery["code"] ?? "", mobile: "")
             return render("track", model)
         })
         router.post(RouterPath(SiteURL.track.path), use: page { request, _ in

@@ -44,7 +44,7 @@ extension WebUI {
             let params = request.uri.queryParameters
             // A tracking code typed into the search (grouped, dashed, either digit set) opens that case
             // when the caller may see it; otherwise the queue says it found none.
-            let typedCode = params.get("code").map { String($0) } ?? ""
+            let typedCode = request.formQuery["code"] ?? ""
             var codeError: String?
             if !typedCode.isEmpty {
                 // Only "no such case of yours" becomes the notice; a database that fails is the 503 page.
