@@ -21,6 +21,8 @@ public enum StaffAction: String, Sendable, CaseIterable {
     case decideAppeal
     /// Record what the inspection office did about a referral in its queue (the breach register).
     case recordInspection
+    /// Write and change the ready answers (متن‌های آماده پاسخ) of their scope.
+    case manageReplyTemplates
 
     public var nameFa: String {
         switch self {
@@ -38,6 +40,7 @@ public enum StaffAction: String, Sendable, CaseIterable {
         case .issueDirective: "صدور دستور"
         case .decideAppeal: "تصمیم درباره اعتراض شهروند"
         case .recordInspection: "ثبت اقدام بازرسی درباره تخلف"
+        case .manageReplyTemplates: "ویرایش متن‌های آماده پاسخ"
         }
     }
 }
@@ -56,6 +59,7 @@ public enum AccessPolicy {
         case .readReports, .followDeadlines: [.supervisor, .inspector, .official, .admin]
         case .issueDirective: [.inspector, .official, .admin]
         case .decideAppeal, .recordInspection: [.inspector, .admin]
+        case .manageReplyTemplates: [.supervisor, .admin]
         }
     }
 

@@ -73,6 +73,8 @@ extension DomainError {
 
     public static let referralNotFound = notFound("referral", fa: "ارجاع")
 
+    public static let replyTemplateNotFound = notFound("reply_template", fa: "متن آماده پاسخ")
+
     public static func transition(_ action: String, from status: CaseStatus) -> DomainError {
         .init(
             .conflict, "invalid_transition",

@@ -11,6 +11,7 @@ public enum APIOperation: String, CaseIterable, Sendable {
     case answerCase, referCase, mergeCase, closeCase, withdrawReferral
     case listReferrals, acceptReferral, answerReferral, returnReferral, recordCallBack
     case createAgency, updateAgency, createCategory, updateCategory
+    case listReplyTemplates, createReplyTemplate, updateReplyTemplate
     case listTokens, createToken, revokeToken
     case getReport, getLeague
     case retryNotification
@@ -44,6 +45,8 @@ public enum APIOperation: String, CaseIterable, Sendable {
         case .answerCase, .referCase, .mergeCase, .closeCase, .withdrawReferral: .staff(.screenCase)
         case .listReferrals, .acceptReferral, .answerReferral, .returnReferral, .recordCallBack: .staff(.handleReferral)
         case .createAgency, .updateAgency, .createCategory, .updateCategory: .staff(.manageReference)
+        case .listReplyTemplates: .staff(.readCases)
+        case .createReplyTemplate, .updateReplyTemplate: .staff(.manageReplyTemplates)
         case .listTokens, .createToken, .revokeToken: .staff(.manageTokens)
         case .getReport, .getLeague: .staff(.readReports)
         case .retryNotification: .staff(.manageOutbox)

@@ -12,8 +12,13 @@ public protocol ReferenceRepository: Sendable {
     func updateAgency(id: Int, _ draft: AgencyDraft, by actor: AuditActor) async throws -> Agency
     func categories(includeInactive: Bool) async throws -> [Domain.Category]
     func saveCategory(_ category: Domain.Category, by actor: AuditActor) async throws -> Domain.Category
-    /// Loads the 31 provinces, the demo agencies and the categories; does nothing if already there.
+    /// Loads the 31 provinces, their governorates and the categories; does nothing if already there.
     func seedReferenceData() async throws
+    /// The ready answers of a province and the national ones (`province` nil: every one), by title.
+    func replyTemplates(province: String?, includeInactive: Bool) async throws -> [ReplyTemplate]
+    func replyTemplate(id: Int) async throws -> ReplyTemplate?
+    /// Adds a ready answer (`id` nil) or replaces one; written to the audit log.
+    func saveReplyTemplate(id: Int?, _ draft: ReplyTemplateDraft, by actor: AuditActor) async throws -> ReplyTemplate
 }
 
 /// Staff accounts and API tokens.

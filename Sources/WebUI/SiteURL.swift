@@ -31,6 +31,9 @@ public enum SiteURL {
     /// One agency's page for the inspection office.
     case agency(Int)
     case reports
+    /// Ready answers (متن‌های آماده پاسخ): the list, and one saved.
+    case templates
+    case template(Int)
     case account
     case admin
     case adminStaff
@@ -80,6 +83,8 @@ public enum SiteURL {
         case .oversight: "/staff/oversight"
         case .agency(let id): "/staff/agencies/\(id)"
         case .reports: "/staff/reports"
+        case .templates: "/staff/templates"
+        case .template(let id): "/staff/templates/\(id)"
         case .account: "/staff/account"
         case .admin: "/staff/admin"
         case .adminStaff: "/staff/admin/staff"
@@ -109,4 +114,5 @@ public enum SiteURL {
     static let adminStaffActionPattern = "/staff/admin/staff/:id/:action"
     static let adminTokenRevokePattern = "/staff/admin/tokens/:id/revoke"
     static let outboxRetryPattern = "/staff/admin/sms/:id/retry"
+    static let templatePattern = "/staff/templates/:id"
 }

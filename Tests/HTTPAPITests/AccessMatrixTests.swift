@@ -38,6 +38,9 @@ import TestSupport
         /// SMS 1 of each case (pending, so a retry in scope is a 409).
         let inSMS: Int
         let outSMS: Int
+        /// A ready answer of the home province and one of the other province.
+        let inTemplate: Int
+        let outTemplate: Int
     }
 
     enum Target { case none, inScope, outOfScope }
@@ -102,6 +105,10 @@ import TestSupport
         case .getLeague: return (.get, "/api/v1/league?period=1402-03&province=\(target == .outOfScope ? f.otherProvince : f.province)", nil)
         case .getReport: return (.get, "/api/v1/reports?period=1402-03&province=\(target == .outOfScope ? f.otherProvince : f.province)", nil)
         case .retryNotification: return (.post, "/api/v1/notifications/\(target == .outOfScope ? s.outSMS : s.inSMS)/retry", [:])
+        case .listReplyTemplates: return (.get, "/api/v1/reply-templates", nil)
+        case .createReplyTemplate: return (.post, "/api/v1/reply-templates", ["title": "پاسخ آماده", "body": "متن پاسخ"])
+        case .updateReplyTemplate:
+            return (.put, "/api/v1/reply-templates/\(target == .outOfScope ? s.outTemplate : s.inTemplate)", ["title": "پاسخ آماده", "body": "متن پاسخ"])
         }
     }
 
@@ -121,6 +128,8 @@ import TestSupport
             return AccessPolicy.covers(staff, province: province)
         case .createCategory, .updateCategory:
             return staff.provinceCode == nil
+        case .updateReplyTemplate:
+            return staff.provinceCode == nil || staff.provinceCode == province
         default:
             return true
         }
@@ -140,7 +149,11 @@ import TestSupport
             let sms = { (code: String) async throws -> Int in try #require(try await app.notifications(ofCase: code).first?.id) }
             let scene = Scene(
                 inCode: inCode, outCode: outCode, inReferral: inReferral, outReferral: outReferral, fixtures: f, tokenID: tokenID,
-                inSMS: try await sms(inCode), outSMS: try await sms(outCode))
+                inSMS: try await sms(inCode), outSMS: try await sms(outCode),
+                inTemplate: try await app.store.saveReplyTemplate(
+                    id: nil, try ReplyTemplateDraft(title: "الف", body: "متن", categoryCode: nil, provinceCode: f.province, active: true), by: .system).id,
+                outTemplate: try await app.store.saveReplyTemplate(
+                    id: nil, try ReplyTemplateDraft(title: "ب", body: "متن", categoryCode: nil, provinceCode: f.otherProvince, active: true), by: .system).id)
 
             for op in APIOperation.allCases {
                 for target in [Target.inScope, .outOfScope] {

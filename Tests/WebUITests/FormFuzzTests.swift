@@ -1,5 +1,6 @@
 import AppBootstrap
 import DemoData
+import Domain
 import Foundation
 import Storage
 import Testing
@@ -36,7 +37,10 @@ import TestSupport
             let tokenID = try #require(try await app.store.tokens(staffID: target.id).last?.id)
             let admin = try await PageTests.signIn(api, "admin")
             let csrf = try #require(try await api.get("/api/v1/session", headers: ["Cookie": admin]).string("csrfToken"))
-            let paths = try Self.formPaths(app.samad.routes, code: code, referral: referral, staff: target.id, token: tokenID)
+            let template = try await app.store.saveReplyTemplate(
+                id: nil, try ReplyTemplateDraft(title: "الف", body: "متن", categoryCode: nil, provinceCode: nil, active: true), by: .system)
+            let paths = try Self.formPaths(
+                app.samad.routes, code: code, referral: referral, staff: target.id, token: tokenID, template: template.id)
             let before = try await Self.caseCount(api, token: f.token("admin"))
 
             // act and check: every path, anonymous and signed in with a valid CSRF token
@@ -85,7 +89,7 @@ import TestSupport
     }
 
     /// Every POST page route, its parameters filled with real ids.
-    static func formPaths(_ routes: [String], code: String, referral: Int, staff: Int, token: Int) throws -> [String] {
+    static func formPaths(_ routes: [String], code: String, referral: Int, staff: Int, token: Int, template: Int) throws -> [String] {
         let posts = routes.filter { $0.hasPrefix("POST /") && !$0.contains(" /api/") }.map { String($0.dropFirst("POST ".count)) }
         #expect(posts.count >= 10, "form routes found: \(posts)")
         var paths: [String] = []
@@ -99,6 +103,8 @@ import TestSupport
                 paths += ["reset-password"].map { "/staff/admin/staff/\(staff)/\($0)" }
             case "/staff/admin/tokens/{id}/revoke":
                 paths.append("/staff/admin/tokens/\(token)/revoke")
+            case "/staff/templates/{id}":
+                paths.append("/staff/templates/\(template)")
             case "/staff/admin/sms/{id}/retry":
                 // The case's SMS 1, still waiting: a retry is refused and changes nothing.
                 paths.append("/staff/admin/sms/1/retry")

@@ -23,7 +23,7 @@ import TestSupport
         "GET /staff/queue": "screenCase", "GET /staff/inbox": "handleReferral", "POST /staff/inbox/accept": "handleReferral, own agency, with CSRF", "GET /staff/overdue": "followDeadlines, referrals of their province", "GET /staff/directives": "followDeadlines, directives of their province", "GET /staff/breaches": "followDeadlines, breaches of their province", "GET /staff/oversight": "followDeadlines, province in scope", "GET /staff/agencies/{id}": "followDeadlines, agency of their province or national", "GET /staff/reports": "readReports, province in scope",
         "GET /staff/cases/{code}": "readCases, in scope",
         "POST /staff/cases/{code}/{action}": "screenCase, in scope (direct: issueDirective; appeal: decideAppeal; in scope)", "POST /staff/referrals/{id}/{action}": "handleReferral, own agency (withdraw: screenCase, in scope; inspection: recordInspection, in scope)",
-        "GET /staff/account": "staff", "POST /staff/account": "staff with CSRF", "GET /staff/admin": "manageStaff",
+        "GET /staff/templates": "manageReplyTemplates", "POST /staff/templates": "manageReplyTemplates, with CSRF", "POST /staff/templates/{id}": "manageReplyTemplates, template of their province or national staff", "GET /staff/account": "staff", "POST /staff/account": "staff with CSRF", "GET /staff/admin": "manageStaff",
         "POST /staff/admin/staff": "manageStaff", "POST /staff/admin/staff/{id}/{action}": "manageStaff, account in scope",
         "POST /staff/admin/tokens": "manageTokens, account in scope", "POST /staff/admin/tokens/{id}/revoke": "manageTokens, in scope",
         "GET /staff/admin/sms": "manageOutbox, messages of their province", "POST /staff/admin/sms/{id}/retry": "manageOutbox, message in scope",

@@ -63,7 +63,7 @@ import TestSupport
                 ("case-liaison", "/staff/cases/\(code)", liaison), ("inbox", "/staff/inbox", liaison),
                 ("overdue", "/staff/overdue", supervisor), ("directives", "/staff/directives", official),
                 ("case-official", "/staff/cases/\(code)", official),
-                ("admin", "/staff/admin", admin), ("account", "/staff/account", liaison), ("my-sign-in", "/my/sign-in", nil),
+                ("admin", "/staff/admin", admin), ("account", "/staff/account", liaison), ("templates", "/staff/templates", supervisor), ("my-sign-in", "/my/sign-in", nil),
                 ("reports", "/staff/reports?period=1402-03", supervisor),
                 ("oversight", "/staff/oversight?days=1", supervisor), ("agency", "/staff/agencies/\(f.bank.id)?period=1402-03", supervisor),
                 ("not-found", "/no-such-page", nil),

@@ -45,14 +45,14 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case passwordSet, passwordReset, passwordChanged
     case secondFactorSet, secondFactorRemoved
     case tokenIssued, tokenRevoked
-    case agencyCreated, agencyUpdated, agencyDeactivated, categorySaved
+    case agencyCreated, agencyUpdated, agencyDeactivated, categorySaved, replyTemplateSaved
     case signedIn, signInFailed, citizenSignedIn
     case personalDataErased
 }
 
 /// What an audited action was done to.
 public struct AuditTarget: Sendable, Hashable {
-    /// "staff", "token", "agency", "category", "citizen", "mobile".
+    /// "staff", "token", "agency", "category", "replyTemplate", "citizen", "mobile".
     public var kind: String
     public var id: Int?
     /// A name to read it by (username, token label, agency name, category code, masked mobile).

@@ -37,6 +37,7 @@ let allMigrations: [any Migration] = [
     M0019Directives(),
     M0020CaseReturns(),
     M0021Inspections(),
+    M0022ReplyTemplates(),
 ]
 
 /// Applies the migrations a database has not seen yet, each in its own transaction.

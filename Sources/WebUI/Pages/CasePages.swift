@@ -29,6 +29,8 @@ extension WebUI {
         struct AgencyGroup { let label: String; let suggested: Bool; let agencies: [AgencyChoice] }
         /// One of the citizen's other open letters this one may be merged into.
         struct MergeChoice { let value: String; let label: String }
+        /// The ready answers offered on this case, as a GET form back to the page with `?template=`.
+        struct TemplatePicker { let url: String; let options: [Option] }
         struct Screening {
             let canAnswer: Bool; let canRefer: Bool; let canClose: Bool; let version: Int
             let answerURL: String; let referURL: String; let mergeURL: String; let closeURL: String
@@ -66,6 +68,9 @@ extension WebUI {
         let screening: Screening?
         let directing: Directing?
         let deciding: Deciding?
+        let templatePicker: TemplatePicker?
+        /// The chosen ready answer's text, to start the answer with.
+        let prefill: String
         /// Returned twice by agencies and back in screening: why, agency by agency, for the supervisor.
         let supervisorNote: String?
         let timeline: [Step]
@@ -101,7 +106,8 @@ extension WebUI {
             let (staff, csrf) = try await signedInStaff(may: .readCases)
             let detail = try await visibleCase(context.parameters.get("code") ?? "", to: staff)
             let notice = request.uri.queryParameters.get("done").flatMap { Self.doneNotices[String($0)] }
-            return try await casePage(detail, staff: staff, csrf: csrf, notice: notice)
+            return try await casePage(
+                detail, staff: staff, csrf: csrf, notice: notice, template: request.formQuery["template"].flatMap { Int($0) })
         })
         router.post(RouterPath(SiteURL.caseActionPattern), use: page { request, context in
             let form = try await CaseForm.read(request)
@@ -210,7 +216,7 @@ extension WebUI {
 
     func casePage(
         _ detail: CaseDetail, staff: Staff, csrf: String, notice: String? = nil, error: String? = nil,
-        status: HTTPResponse.Status = .ok, revealed: Bool = false
+        status: HTTPResponse.Status = .ok, revealed: Bool = false, template chosen: Int? = nil
     ) async throws -> Response {
         let c = detail.case
         let code = c.trackingCode.value
@@ -276,6 +282,18 @@ extension WebUI {
                 canWithdraw: screening != nil && (try? CaseRules.checkWithdraw(r, by: staff)) != nil,
                 withdrawURL: SiteURL.referralAction(r.id, .withdraw).path)
         }
+        // Ready answers, for whoever may answer here: screening directly, or an agency on its referral.
+        var templatePicker: CaseModel.TemplatePicker?
+        var prefill = ""
+        if screening?.canAnswer == true || referrals.contains(where: \.mine) {
+            let offered = try await workflow.replyTemplates(for: detail, by: StaffCaller(staff))
+            if !offered.isEmpty {
+                prefill = offered.first { $0.id == chosen }?.body ?? ""
+                templatePicker = .init(
+                    url: SiteURL.staffCase(code).path,
+                    options: offered.map { Option(value: String($0.id), label: $0.title, selected: $0.id == chosen) })
+            }
+        }
         let identify = AccessPolicy.mayIdentifyCitizen(staff, confidential: c.confidential)
         let person = detail.citizen
         let citizen =
@@ -290,7 +308,7 @@ extension WebUI {
             provinceName: detail.provinceName, createdAt: Show.dateTime(c.createdAt),
             citizen: citizen, identityURL: identify && !revealed ? SiteURL.caseIdentity(code).path : nil,
             body: c.body, answer: c.answer, referrals: referrals, hasReferrals: !referrals.isEmpty, screening: screening,
-            directing: directing, deciding: deciding,
+            directing: directing, deciding: deciding, templatePicker: templatePicker, prefill: prefill,
             supervisorNote: CaseRules.needsSupervisor(c) ? detail.events.last { $0.kind == .sentToSupervisor }?.text ?? "" : nil,
             timeline: detail.events.map {
                 .init(at: Show.dateTime($0.at), description: $0.descriptionFa, actor: $0.actorName, text: $0.text)

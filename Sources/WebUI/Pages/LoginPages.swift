@@ -64,5 +64,6 @@ extension WebUI {
         registerAccountPages(on: router)
         registerAdminPages(on: router)
         registerOutboxPages(on: router)
+        registerTemplatePages(on: router)
     }
 }

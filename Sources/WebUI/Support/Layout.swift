@@ -45,6 +45,7 @@ struct Layout: Sendable {
                 items.append(("نامه‌های بی‌پاسخ", .oversight))
             }
             if AccessPolicy.roles(for: .readReports).contains(staff.role) { items.append(("گزارش‌ها", .reports)) }
+            if AccessPolicy.roles(for: .manageReplyTemplates).contains(staff.role) { items.append(("متن‌های آماده", .templates)) }
             if AccessPolicy.roles(for: .manageStaff).contains(staff.role) { items.append(("مدیریت کاربران", .admin)) }
             if AccessPolicy.roles(for: .manageOutbox).contains(staff.role) { items.append(("صف پیامک", .outbox)) }
             items.append(("حساب من", .account))
