@@ -113,6 +113,15 @@ def test_whole_journey(server, browser):
     sign_in(driver, server, "supervisor", passwords["supervisor"])
     assert driver.current_url.endswith("/staff/queue")
     check_page(driver, "queue")
+    # First a ready answer for living-assistance letters, for the agencies to start from.
+    driver.get(server.base + "/staff/templates")
+    check_page(driver, "templates")
+    driver.find_element(By.ID, "t-title").send_keys("کمک معیشتی برقرار شد")
+    Select(driver.find_element(By.ID, "t-category")).select_by_value("livingAssistance")
+    driver.find_element(By.ID, "t-body").send_keys("کمک معیشتی سه ماهه برای خانواده برقرار شد.")
+    navigate(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/staff/templates'] button[type=submit]"))
+    assert "متن آماده ذخیره شد" in driver.find_element(By.CSS_SELECTOR, ".notice").text
+    driver.get(server.base + "/staff/queue")
     assert driver.find_element(By.CSS_SELECTOR, f"a[href='/staff/cases/{code}']")
     # The caller reads the code off the receipt in groups and Persian digits: typed so, it opens the letter.
     grouped = " ".join([code[0:3], code[3:6], code[6:9], code[9:]]).translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))
@@ -147,7 +156,11 @@ def test_whole_journey(server, browser):
     check_page(driver, "inbox-accepted")
     navigate(driver, driver.find_element(By.CSS_SELECTOR, f"a[href='/staff/cases/{code}']"))
     check_page(driver, "case-liaison")
-    driver.find_element(By.CSS_SELECTOR, "textarea[name=answer]").send_keys("کمک معیشتی سه ماهه برای خانواده برقرار شد.")
+    # The answer starts from the supervisor's ready answer for this category.
+    Select(driver.find_element(By.CSS_SELECTOR, ".template-pick select")).select_by_visible_text("کمک معیشتی برقرار شد")
+    navigate(driver, driver.find_element(By.CSS_SELECTOR, ".template-pick button[type=submit]"))
+    answer = driver.find_element(By.CSS_SELECTOR, "textarea[name=answer]")
+    assert answer.get_attribute("value") == "کمک معیشتی سه ماهه برای خانواده برقرار شد."
     navigate(driver, driver.find_element(By.CSS_SELECTOR, "form[action$='/answer'] button[type=submit]"))
     assert "پاسخ داده شده" in driver.page_source
 
