@@ -98,6 +98,14 @@ def test_whole_journey(server, browser):
     sign_in(driver, server, "operator", passwords["operator"])
     assert driver.current_url.endswith("/staff/intake")
     check_page(driver, "intake")
+    # On a 1366×768 screen the whole console fits: the register button shows without scrolling.
+    driver.set_window_size(1366, 768)
+    fits = driver.execute_script(
+        "var b = document.querySelector('button[value=register]').getBoundingClientRect();"
+        "return [b.bottom, window.innerHeight];")
+    driver.save_screenshot(str(ARTIFACTS / "intake-1366x768.png"))
+    assert fits[0] <= fits[1], f"register button at {fits[0]}px, window {fits[1]}px"
+    driver.set_window_size(1280, 1000)
     form = driver.find_element(By.ID, "nationalId")
     form.send_keys("0013542419" + Keys.TAB + "09121234567" + Keys.TAB + Keys.TAB + "مریم" + Keys.TAB + "احمدی")
     Select(driver.find_element(By.ID, "category")).select_by_value("livingAssistance")
@@ -236,8 +244,17 @@ def test_whole_journey(server, browser):
 
     # The operator console looks a known caller up while the national ID is typed.
     sign_in(driver, server, "operator", passwords["operator"])
+    # Record what the look-up's status says while it runs.
+    driver.execute_script(
+        "window.lookupSaid = [];"
+        "new MutationObserver(function () { window.lookupSaid.push(document.getElementById('lookup-status').textContent); })"
+        ".observe(document.getElementById('lookup-status'), {childList: true, characterData: true, subtree: true});")
     driver.find_element(By.ID, "nationalId").send_keys("۰۰۱۳۵۴۲۴۱۹")
     WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "firstName").get_attribute("value") == "مریم")
+    WebDriverWait(driver, 10).until(
+        lambda d: d.find_element(By.ID, "citizen-history").get_attribute("aria-busy") == "false")
+    said = driver.execute_script("return window.lookupSaid;")
+    assert said[:1] == ["در حال جستجوی شهروند…"] and said[-1] == "شهروند پیدا شد.", said
     # The known mobile is shown masked, never filled in: the operator asks the caller for it.
     assert driver.find_element(By.ID, "mobile").get_attribute("value") == ""
     history = driver.find_element(By.ID, "citizen-history").text

@@ -61,10 +61,20 @@ document.querySelectorAll("select[data-searchable]").forEach(function (select) {
     lastKey = key;
     var data = new URLSearchParams(new FormData(form));
     data.set("op", "lookup");
+    // The operator sees that the look-up is running (and a screen reader hears it).
+    var status = document.getElementById("lookup-status"), history = document.getElementById("citizen-history");
+    var asked = lastKey;
+    if (status) { status.textContent = "در حال جستجوی شهروند…"; }
+    if (history) { history.setAttribute("aria-busy", "true"); }
+    function settled(text) {
+      if (asked !== lastKey) { return; }
+      if (status) { status.textContent = text; }
+      if (history) { history.setAttribute("aria-busy", "false"); }
+    }
     fetch(form.action, { method: "POST", body: data, credentials: "same-origin" })
       .then(function (response) { return response.ok ? response.text() : null; })
       .then(function (html) {
-        if (!html) { return; }
+        if (!html) { settled("جستجو انجام نشد؛ دکمه «جستجوی شهروند» را بزنید."); return; }
         var page = new DOMParser().parseFromString(html, "text/html");
         ["firstName", "lastName", "mobile", "nationalId", "county"].forEach(function (name) {
           var mine = form.elements[name], theirs = page.querySelector("[name=" + name + "]");
@@ -72,8 +82,9 @@ document.querySelectorAll("select[data-searchable]").forEach(function (select) {
         });
         var box = document.getElementById("citizen-history"), found = page.getElementById("citizen-history");
         if (box && found) { box.innerHTML = found.innerHTML; }
+        settled(page.querySelector(".history, .known-contact") ? "شهروند پیدا شد." : "شهروند تازه است.");
       })
-      .catch(function () { /* the button still works */ });
+      .catch(function () { settled("جستجو انجام نشد؛ دکمه «جستجوی شهروند» را بزنید."); });
   }
   ["nationalId", "mobile"].forEach(function (name) { form.elements[name].addEventListener("input", lookup); });
   form.elements.category.addEventListener("change", lookup);
