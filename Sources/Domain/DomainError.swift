@@ -96,6 +96,13 @@ extension DomainError {
     public static let forbidden = DomainError(
         .forbidden, "forbidden", fa: "شما اجازه این کار را ندارید.", en: "You are not allowed to do this.")
 
+    /// Signed in with a password someone else set (a first password, an admin's reset): the owner
+    /// changes it before anything else.
+    public static let passwordChangeRequired = DomainError(
+        .forbidden, "password_change_required",
+        fa: "گذرواژه‌ای که دیگری برای شما گذاشته است باید پیش از هر کاری عوض شود.",
+        en: "A password set by someone else must be changed before anything else.")
+
     /// A token limited to some actions asked for a token with more (or with no limits).
     public static let tokenExceedsIssuer = DomainError(
         .forbidden, "token_exceeds_issuer",

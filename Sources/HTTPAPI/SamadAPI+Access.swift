@@ -15,6 +15,12 @@ extension SamadAPI {
     /// permissions (nil: a session, or a token that may do everything the account may).
     func caller(for operation: APIOperation) async throws -> (staff: Staff, permissions: Set<StaffAction>?) {
         guard case .staff(let staff, let permissions) = try await gate.principal() else { throw DomainError.unauthenticated }
+        // A session signed in with a password someone else set may only change it (tokens are not sessions).
+        if operation.access != .anyStaff, RequestIdentity.current.bearerToken == nil,
+            try await gate.currentSession()?.mustChangePassword == true
+        {
+            throw DomainError.passwordChangeRequired
+        }
         switch operation.access {
         case .staff(let action):
             try AccessPolicy.require(staff, may: action, tokenPermissions: permissions)

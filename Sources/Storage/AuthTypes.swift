@@ -9,6 +9,8 @@ public struct StaffCredentials: Sendable {
     public var failedLogins: Int
     public var lockedUntil: Date?
     public var totpSecret: String?
+    /// Its password was set by someone else (a first password, an admin's reset): the owner changes it first.
+    public var mustChangePassword: Bool = false
 }
 
 /// A staff account as an admin lists it: never its password hash or second-factor secret.
@@ -29,8 +31,14 @@ public struct SessionRecord: Sendable {
     public var csrfToken: String
     public var createdAt: Date
     public var expiresAt: Date
+    /// Signed in with a password someone else set: only the password change is open to it.
+    public var mustChangePassword: Bool
 
-    public init(idHash: String, kind: Kind, staffID: Int?, citizenMobile: String?, csrfToken: String, createdAt: Date, expiresAt: Date) {
+    public init(
+        idHash: String, kind: Kind, staffID: Int?, citizenMobile: String?, csrfToken: String, createdAt: Date, expiresAt: Date,
+        mustChangePassword: Bool = false
+    ) {
+        self.mustChangePassword = mustChangePassword
         self.idHash = idHash
         self.kind = kind
         self.staffID = staffID

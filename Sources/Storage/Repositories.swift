@@ -131,7 +131,8 @@ public protocol NotificationRepository: Sendable {
 public protocol AuthRepository: Sendable {
     /// The account behind a username with what sign-in needs to check.
     func credentials(username: String) async throws -> StaffCredentials?
-    func setPassword(staffID: Int, hash: String, action: AuditAction, by actor: AuditActor) async throws
+    /// Sets the password; `mustChange` marks one set by someone else, for its owner to change first.
+    func setPassword(staffID: Int, hash: String, action: AuditAction, mustChange: Bool, by actor: AuditActor) async throws
     /// Counts a failed sign-in; locks the account until `lockUntil` when given.
     func recordFailedLogin(staffID: Int, lockUntil: Date?, by actor: AuditActor) async throws
     func recordSuccessfulLogin(staffID: Int, by actor: AuditActor) async throws

@@ -54,7 +54,7 @@ public struct Fixtures: Sendable {
                 StaffDraft(username: name, displayName: "آزمون \(name)", role: role, provinceCode: scope, agencyID: agency),
                 by: .system)
             try await store.setPassword(
-                staffID: s.id, hash: await Gatekeeper.hash(Self.password(name), cost: 4), action: .passwordSet, by: .system)
+                staffID: s.id, hash: await Gatekeeper.hash(Self.password(name), cost: 4), action: .passwordSet, mustChange: false, by: .system)
             staff[name] = s
             tokens[name] = try await store.issueToken(staffID: s.id, label: "test", by: .system)
         }

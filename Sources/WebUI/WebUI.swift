@@ -92,6 +92,7 @@ public struct WebUI: Sendable {
                 }
                 return try await handler(request, context)
             } catch let error as DomainError {
+                if error == .passwordChangeRequired { return HTML.redirect(SiteURL.account.path + "?first=1") }
                 if error.kind == .unauthenticated {
                     return HTML.redirect(SiteURL.login.path + "?next=" + (request.uri.path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? "/"))
                 }

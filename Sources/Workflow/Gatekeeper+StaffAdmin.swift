@@ -16,14 +16,14 @@ extension Gatekeeper {
     public func createStaffAccount(_ draft: StaffDraft, by actor: AuditActor) async throws -> (Staff, password: String) {
         let staff = try await staffAccounts.createStaff(draft, by: actor)
         let password = Self.randomPassword()
-        try await auth.setPassword(staffID: staff.id, hash: await Self.hash(password, cost: bcryptCost), action: .passwordSet, by: actor)
+        try await auth.setPassword(staffID: staff.id, hash: await Self.hash(password, cost: bcryptCost), action: .passwordSet, mustChange: true, by: actor)
         return (staff, password)
     }
 
     /// Sets a new random password, lifts a lock-out and ends the account's sessions; returns the password.
     public func resetPassword(staffID: Int, by actor: AuditActor) async throws -> String {
         let password = Self.randomPassword()
-        try await auth.setPassword(staffID: staffID, hash: await Self.hash(password, cost: bcryptCost), action: .passwordReset, by: actor)
+        try await auth.setPassword(staffID: staffID, hash: await Self.hash(password, cost: bcryptCost), action: .passwordReset, mustChange: true, by: actor)
         try await auth.deleteSessions(staffID: staffID)
         return password
     }
@@ -36,7 +36,7 @@ extension Gatekeeper {
             await Self.verify(current, hash: hash)
         else { throw Self.invalidCredentials }
         try Self.checkNewPassword(new)
-        try await auth.setPassword(staffID: staff.id, hash: await Self.hash(new, cost: bcryptCost), action: .passwordChanged, by: .request(staff))
+        try await auth.setPassword(staffID: staff.id, hash: await Self.hash(new, cost: bcryptCost), action: .passwordChanged, mustChange: false, by: .request(staff))
         try await auth.deleteSessions(staffID: staff.id)
         RequestIdentity.current.responseCookies.add(SessionCookie.clear(secure: secureCookies))
     }

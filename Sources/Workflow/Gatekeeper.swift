@@ -102,7 +102,8 @@ public struct Gatekeeper: Sendable {
             }
         }
         try await auth.recordSuccessfulLogin(staffID: account.staff.id, by: .request(account.staff))
-        let csrf = try await startSession(kind: .staff, staffID: account.staff.id, mobile: nil)
+        let csrf = try await startSession(
+            kind: .staff, staffID: account.staff.id, mobile: nil, mustChangePassword: account.mustChangePassword)
         return (account.staff, csrf)
     }
 
@@ -122,14 +123,16 @@ public struct Gatekeeper: Sendable {
     }
 
     /// Creates a session, sets its cookie on the response, and returns its CSRF token.
-    public func startSession(kind: SessionRecord.Kind, staffID: Int?, mobile: MobileNumber?) async throws -> String {
+    public func startSession(
+        kind: SessionRecord.Kind, staffID: Int?, mobile: MobileNumber?, mustChangePassword: Bool = false
+    ) async throws -> String {
         let id = SecretHash.random()
         let csrf = SecretHash.random(bytes: 16)
         let now = now()
         try await auth.createSession(
             SessionRecord(
                 idHash: SecretHash.sha256(id), kind: kind, staffID: staffID, citizenMobile: mobile?.value, csrfToken: csrf,
-                createdAt: now, expiresAt: now.addingTimeInterval(Self.sessionLifetime)))
+                createdAt: now, expiresAt: now.addingTimeInterval(Self.sessionLifetime), mustChangePassword: mustChangePassword))
         RequestIdentity.current.responseCookies.add(SessionCookie.set(id, maxAge: Int(Self.sessionLifetime), secure: secureCookies))
         return csrf
     }

@@ -115,4 +115,52 @@ import TestSupport
             #expect(try await Self.signIn(api, "liaison", "a-long-new-pass").status == 303)
         }
     }
+
+    @Test(arguments: TestDatabase.all)
+    func aFirstPasswordMustBeChangedBeforeAnythingElse(engine: TestDatabase) async throws {
+        try await withTestAPI(database: engine) { app, api in
+            // setup: an admin adds an operator and hands over the first password
+            let admin = try await PageTests.signIn(api, "adminProvince")
+            let csrf = PageTests.csrf(in: try await api.get("/staff/admin", headers: ["Cookie": admin]).text)
+            let created = try await Self.post(
+                api, "/staff/admin/staff", ["_csrf": csrf, "username": "new.op", "displayName": "کاربر تازه", "role": "operator"],
+                cookie: admin)
+            let first = try #require(Self.secret(in: created.text))
+
+            // act: the new operator signs in with it
+            let signedIn = try await Self.signIn(api, "new.op", first)
+            #expect(signedIn.status == 303)
+            let cookie = String(try #require(signedIn.headers[.setCookie]?.split(separator: ";").first))
+
+            // check: every staff page sends them to change it, the API answers 403, the account page says why
+            for path in ["/staff", "/staff/intake", "/staff/cases/00000000000"] {
+                let response = try await api.get(path, headers: ["Cookie": cookie])
+                #expect(response.status == 303 && response.headers[.location] == "/staff/account?first=1", "\(path)")
+            }
+            let viaAPI = try await api.get("/api/v1/cases", headers: ["Cookie": cookie])
+            #expect(viaAPI.status == 403 && viaAPI.errorCode == "password_change_required")
+            let account = try await api.get("/staff/account?first=1", headers: ["Cookie": cookie])
+            #expect(account.status == 200 && account.text.contains("پیش از هر کاری آن را با گذرواژه‌ای که فقط خودتان می‌دانید عوض کنید"))
+            // changed, the sessions end; signed in again with their own, the console opens
+            let accountCSRF = PageTests.csrf(in: account.text)
+            let changed = try await Self.post(
+                api, "/staff/account",
+                ["_csrf": accountCSRF, "currentPassword": first, "newPassword": "my-own-secret-1403", "repeatPassword": "my-own-secret-1403"],
+                cookie: cookie)
+            #expect(changed.status == 303)
+            let again = try await Self.signIn(api, "new.op", "my-own-secret-1403")
+            let fresh = String(try #require(again.headers[.setCookie]?.split(separator: ";").first))
+            #expect(try await api.get("/staff/intake", headers: ["Cookie": fresh]).status == 200)
+            #expect(try await api.get("/api/v1/cases", headers: ["Cookie": fresh]).status == 200)
+
+            // an admin's reset makes it someone else's password again
+            let accounts = try await app.store.staffAccounts(province: nil)
+            let id = try #require(accounts.first { $0.staff.username == "new.op" }?.staff.id)
+            let reset = try await Self.post(api, "/staff/admin/staff/\(id)/reset-password", ["_csrf": csrf], cookie: admin)
+            let temporary = try #require(Self.secret(in: reset.text))
+            let afterReset = try await Self.signIn(api, "new.op", temporary)
+            let resetCookie = String(try #require(afterReset.headers[.setCookie]?.split(separator: ";").first))
+            #expect(try await api.get("/staff/queue", headers: ["Cookie": resetCookie]).headers[.location] == "/staff/account?first=1")
+        }
+    }
 }

@@ -37,8 +37,10 @@ public struct DemoStaff: Sendable {
                 staff = existing
             } else {
                 staff = try await store.createStaff(draft, by: .system)
+                // The demo's shared, printed password is not a first password to change: the demo is tried as is.
                 try await store.setPassword(
-                    staffID: staff.id, hash: await Gatekeeper.hash(password, cost: bcryptCost), action: .passwordSet, by: .system)
+                    staffID: staff.id, hash: await Gatekeeper.hash(password, cost: bcryptCost), action: .passwordSet, mustChange: false,
+                    by: .system)
             }
             logins.append(Login(staff: staff, token: try await store.issueToken(staffID: staff.id, label: "demo", by: .system)))
         }

@@ -38,6 +38,7 @@ let allMigrations: [any Migration] = [
     M0020CaseReturns(),
     M0021Inspections(),
     M0022ReplyTemplates(),
+    M0023FirstPassword(),
 ]
 
 /// Applies the migrations a database has not seen yet, each in its own transaction.

@@ -9,24 +9,26 @@ extension SQLStore: AuthRepository {
             try await db.raw(
                 """
                 SELECT id, username, display_name, role, province_code, agency_id, active, password_hash, failed_logins,
-                    locked_until, totp_secret
+                    locked_until, totp_secret, must_change_password
                 FROM staff WHERE username = \(bind: username)
                 """
             ).first().map { row in
                 StaffCredentials(
                     staff: try Self.staff(from: row), passwordHash: try row.optionalString("password_hash"),
                     failedLogins: try row.int("failed_logins"), lockedUntil: try row.optionalDate("locked_until"),
-                    totpSecret: try row.optionalString("totp_secret"))
+                    totpSecret: try row.optionalString("totp_secret"), mustChangePassword: try row.bool("must_change_password"))
             }
         }
     }
 
-    public func setPassword(staffID: Int, hash: String, action: AuditAction, by actor: AuditActor) async throws {
+    public func setPassword(staffID: Int, hash: String, action: AuditAction, mustChange: Bool, by actor: AuditActor) async throws {
         let at = now()
         try await client.write { db in
             let row = try await db.raw(
                 """
-                UPDATE staff SET password_hash = \(bind: hash), failed_logins = 0, locked_until = NULL WHERE id = \(bind: staffID)
+                UPDATE staff SET password_hash = \(bind: hash), failed_logins = 0, locked_until = NULL,
+                    must_change_password = \(bind: mustChange ? 1 : 0)
+                WHERE id = \(bind: staffID)
                 RETURNING username
                 """
             ).first()
@@ -94,9 +96,11 @@ extension SQLStore: AuthRepository {
         try await client.write { db in
             try await db.raw(
                 """
-                INSERT INTO sessions (id_hash, kind, staff_id, citizen_mobile, csrf_token, created_at, expires_at, last_seen_at)
+                INSERT INTO sessions (id_hash, kind, staff_id, citizen_mobile, csrf_token, created_at, expires_at, last_seen_at,
+                    must_change_password)
                 VALUES (\(bind: s.idHash), \(bind: s.kind.rawValue), \(bind: s.staffID), \(bind: s.citizenMobile),
-                    \(bind: s.csrfToken), \(bind: s.createdAt.millis), \(bind: s.expiresAt.millis), \(bind: s.createdAt.millis))
+                    \(bind: s.csrfToken), \(bind: s.createdAt.millis), \(bind: s.expiresAt.millis), \(bind: s.createdAt.millis),
+                    \(bind: s.mustChangePassword ? 1 : 0))
                 """
             ).run()
         }
@@ -107,7 +111,7 @@ extension SQLStore: AuthRepository {
         return try await client.read { db in
             try await db.raw(
                 """
-                SELECT id_hash, kind, staff_id, citizen_mobile, csrf_token, created_at, expires_at FROM sessions
+                SELECT id_hash, kind, staff_id, citizen_mobile, csrf_token, created_at, expires_at, must_change_password FROM sessions
                 WHERE id_hash = \(bind: idHash) AND expires_at > \(bind: at)
                 """
             ).first().map { row in
@@ -115,7 +119,7 @@ extension SQLStore: AuthRepository {
                     idHash: try row.string("id_hash"), kind: try row.enumValue("kind", as: SessionRecord.Kind.self),
                     staffID: try row.optionalInt("staff_id"), citizenMobile: try row.optionalString("citizen_mobile"),
                     csrfToken: try row.string("csrf_token"), createdAt: try row.date("created_at"),
-                    expiresAt: try row.date("expires_at"))
+                    expiresAt: try row.date("expires_at"), mustChangePassword: try row.bool("must_change_password"))
             }
         }
     }

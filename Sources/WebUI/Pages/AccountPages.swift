@@ -19,12 +19,12 @@ extension WebUI {
 
     func registerAccountPages<Context: RequestContext>(on router: Router<Context>) {
         router.get(RouterPath(SiteURL.account.path), use: page { _, _ in
-            let (staff, csrf) = try await signedInStaff()
-            return accountPage(staff, csrf: csrf, errors: [:])
+            let (staff, csrf) = try await signedInStaff(firstPassword: true)
+            return try await accountPage(staff, csrf: csrf, errors: [:])
         })
         router.post(RouterPath(SiteURL.account.path), use: page { request, _ in
             let form = try await PasswordForm.read(request)
-            let (staff, csrf) = try await signedInStaff(csrf: form._csrf)
+            let (staff, csrf) = try await signedInStaff(csrf: form._csrf, firstPassword: true)
             do {
                 guard form.newPassword == form.repeatPassword else {
                     throw DomainError(
@@ -35,17 +35,20 @@ extension WebUI {
                 return HTML.redirect(SiteURL.login.path + "?changed=1")
             } catch let error as DomainError where [.invalid, .unprocessable, .unauthenticated].contains(error.kind) {
                 let field = error.field ?? (error.kind == .unauthenticated ? "currentPassword" : "form")
-                return accountPage(staff, csrf: csrf, errors: [field: error.messageFa], status: .badRequest)
+                return try await accountPage(staff, csrf: csrf, errors: [field: error.messageFa], status: .badRequest)
             }
         })
     }
 
-    func accountPage(_ staff: Staff, csrf: String, errors: [String: String], status: HTTPResponse.Status = .ok) -> Response {
-        render(
+    func accountPage(_ staff: Staff, csrf: String, errors: [String: String], status: HTTPResponse.Status = .ok) async throws -> Response {
+        let first = try await gate.currentSession()?.mustChangePassword == true
+        return render(
             "account",
             AccountModel(
                 layout: Layout(
                     title: "حساب من", staff: staff, csrf: csrf, current: SiteURL.account.path,
+                    notice: first && errors.isEmpty
+                        ? "این گذرواژه را دیگری برایتان گذاشته است؛ پیش از هر کاری آن را با گذرواژه‌ای که فقط خودتان می‌دانید عوض کنید." : nil,
                     error: errors.isEmpty ? nil : "گذرواژه عوض نشد؛ موارد مشخص‌شده را اصلاح کنید."),
                 csrf: csrf, username: staff.username, errors: errors),
             status: status)

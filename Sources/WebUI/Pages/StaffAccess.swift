@@ -8,10 +8,13 @@ import Storage
 /// Staff pages run as the signed-in staff member; writes carry the form's CSRF token.
 extension WebUI {
     /// The signed-in staff member and the session's CSRF token (for the forms they will see).
-    func signedInStaff(may action: StaffAction? = nil, csrf: String? = nil) async throws -> (Staff, csrf: String) {
+    /// `firstPassword`: the page is the password change itself, open to a session whose password
+    /// someone else set (every other staff page sends it there first).
+    func signedInStaff(may action: StaffAction? = nil, csrf: String? = nil, firstPassword: Bool = false) async throws -> (Staff, csrf: String) {
         guard case .staff(let staff, _) = try await gate.principal(csrf: csrf), let session = try await gate.currentSession() else {
             throw DomainError.unauthenticated
         }
+        if session.mustChangePassword, !firstPassword { throw DomainError.passwordChangeRequired }
         if let action { try AccessPolicy.require(staff, may: action) }
         return (staff, session.csrfToken)
     }

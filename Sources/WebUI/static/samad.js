@@ -24,8 +24,10 @@ document.querySelectorAll("select[data-searchable]").forEach(function (select) {
   search.type = "search";
   search.id = select.id + "-search";
   search.className = "option-search";
-  search.placeholder = "جستجو در موضوع‌ها…";
-  search.setAttribute("aria-label", "جستجو در موضوع‌ها");
+  // data-searchable="…" names what is searched; categories by default.
+  var what = select.getAttribute("data-searchable") || "جستجو در موضوع‌ها";
+  search.placeholder = what + "…";
+  search.setAttribute("aria-label", what);
   search.setAttribute("aria-controls", select.id);
   select.parentNode.insertBefore(search, select);
   search.addEventListener("input", function () {
