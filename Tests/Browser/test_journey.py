@@ -331,3 +331,71 @@ def test_no_outside_requests(server, browser):
         for url in browser.execute_script(
                 "return performance.getEntriesByType('resource').map(function (e) { return e.name; });"):
             assert url.startswith(server.base), f"{path} loaded {url}"
+
+
+def test_keyboard_only_intake(server, browser):
+    """A new caller registered with the keyboard alone, counting the keys that only move (Tab,
+    Enter): at most 15; the same caller again on the same matter is held back and one Enter
+    registers it anyway."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    driver = browser
+    province = next(p for p in server.get_json("/api/v1/provinces") if p["name"] == "آذربایجان شرقی")
+    sign_in(driver, server, "console", server.add_staff("console", "operator", province["code"]))
+    assert driver.current_url.endswith("/staff/intake")
+    moves = 0
+
+    def type_text(text):
+        ActionChains(driver).send_keys(text).perform()
+
+    def move(key, times=1):
+        nonlocal moves
+        for _ in range(times):
+            ActionChains(driver).send_keys(key).perform()
+            moves += 1
+
+    def register():
+        page = driver.find_element(By.TAG_NAME, "html")
+        move(Keys.ENTER)
+        WebDriverWait(driver, 15).until(lambda d: gone(page))
+
+    def new_call():
+        # The national ID has the focus when the console opens.
+        assert driver.switch_to.active_element.get_attribute("id") == "nationalId"
+        type_text("0084575948")
+        move(Keys.TAB)
+        type_text("09131112233")
+        move(Keys.TAB, 2)          # past «جستجوی شهروند» to the first name
+        type_text("رضا")
+        move(Keys.TAB)
+        type_text("کاظمی")
+        trail = []
+        for _ in range(4):         # county, channel, kind: left as they are; to the category search
+            move(Keys.TAB)
+            trail.append(driver.switch_to.active_element.get_attribute("id") or driver.switch_to.active_element.tag_name)
+        assert trail[-1] == "category-search", (trail, driver.find_element(By.ID, "citizen-history").get_attribute("innerHTML"))
+        type_text("اشتغال")        # narrows the categories and picks the first that matches
+        move(Keys.TAB, 2)          # the category list, then the subject
+        assert driver.switch_to.active_element.get_attribute("id") == "subject"
+        type_text("درخواست شغل")
+        move(Keys.TAB)
+        type_text("پس از پایان خدمت سربازی به دنبال کار هستم.")
+        move(Keys.TAB, 2)          # past «محرمانه» to «ثبت نامه»
+        assert driver.switch_to.active_element.get_attribute("value") == "register"
+        register()
+
+    new_call()
+    assert driver.find_elements(By.CSS_SELECTOR, ".tracking.big"), "registered"
+    assert moves <= 15, f"{moves} navigation keys for a new caller"
+    first_moves = moves
+
+    # Same caller, same matter: held back, the focus on the one button that registers it anyway.
+    driver.get(server.base + "/staff/intake")
+    moves = 0
+    new_call()
+    assert "نامه ثبت نشد" in driver.find_element(By.CSS_SELECTOR, ".duplicate-hold").text
+    assert driver.switch_to.active_element.get_attribute("name") == "confirmDuplicate"
+    register()
+    assert driver.find_elements(By.CSS_SELECTOR, ".tracking.big"), "registered anyway"
+    assert moves <= 16, f"{moves} navigation keys with a duplicate"
+    (ARTIFACTS / "keyboard-intake.txt").write_text(
+        f"keyboard-only intake: {first_moves} navigation keys for a new caller, {moves} with a duplicate\n", encoding="utf-8")
