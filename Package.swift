@@ -32,6 +32,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
     ],
     targets: [
         .target(
@@ -84,6 +85,7 @@ let package = Package(
                 "Domain", "Storage", "PersianKit", "Workflow",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "CSV", package: "CSV.swift"),
             ],
             resources: [.copy("templates"), .copy("static")],
             swiftSettings: strict
@@ -171,7 +173,7 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             swiftSettings: strict),
-        .testTarget(name: "WebUITests", dependencies: ["WebUI", "Workflow", "TestSupport", "DemoData"], resources: [.copy("Snapshots")], swiftSettings: strict),
+        .testTarget(name: "WebUITests", dependencies: ["WebUI", "Workflow", "TestSupport", "DemoData", .product(name: "CSV", package: "CSV.swift")], resources: [.copy("Snapshots")], swiftSettings: strict),
         .testTarget(name: "WorkersTests", dependencies: ["Workers", "Workflow", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")], swiftSettings: strict),
         .testTarget(name: "AppBootstrapTests", dependencies: ["AppBootstrap", "DemoData", "TestSupport", "samad", .product(name: "AsyncHTTPClient", package: "async-http-client")], swiftSettings: strict),
     ]

@@ -31,6 +31,8 @@ public enum SiteURL {
     /// One agency's page for the inspection office.
     case agency(Int)
     case reports
+    /// The same report as a CSV file (UTF-8 with a BOM, so Excel shows the Persian).
+    case reportsCSV
     /// Ready answers (متن‌های آماده پاسخ): the list, and one saved.
     case templates
     case template(Int)
@@ -83,6 +85,7 @@ public enum SiteURL {
         case .oversight: "/staff/oversight"
         case .agency(let id): "/staff/agencies/\(id)"
         case .reports: "/staff/reports"
+        case .reportsCSV: "/staff/reports/export.csv"
         case .templates: "/staff/templates"
         case .template(let id): "/staff/templates/\(id)"
         case .account: "/staff/account"

@@ -65,5 +65,6 @@ extension WebUI {
         registerAdminPages(on: router)
         registerOutboxPages(on: router)
         registerTemplatePages(on: router)
+        registerReportExport(on: router)
     }
 }

@@ -59,6 +59,8 @@ extension WebUI {
         let agencies: [AgencyRow]
         let league: [LeagueRow]
         let empty: Bool
+        /// The same figures as a CSV file.
+        let csvURL: String
     }
 
     func registerReportPages<Context: RequestContext>(on router: Router<Context>) {
@@ -129,6 +131,7 @@ extension WebUI {
                     meanDays: $0.meanDaysToAnswer.map { Show.digits(String(format: "%.1f", $0)) } ?? "—", late: $0.overdue > 0)
             },
             league: league.lines.map { .init($0, period: r.period, province: staff.provinceCode == nil ? r.provinceCode : nil) },
-            empty: r.cases == 0)
+            empty: r.cases == 0,
+            csvURL: SiteURL.reportsCSV.path + "?period=" + r.period.key + (r.provinceCode.map { "&province=" + $0 } ?? ""))
     }
 }
