@@ -61,6 +61,7 @@ let package = Package(
             name: "Workflow",
             dependencies: [
                 "Domain", "Storage", "PersianKit",
+                .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -28,7 +28,7 @@ case "$cmd" in
     fi
     # Already running (a previous start): reuse it.
     as_pg "$bin/pg_ctl" -D "$dir" status >/dev/null 2>&1 || as_pg "$bin/pg_ctl" -D "$dir" -l "$dir/server.log" -w \
-      -o "-p $port -c listen_addresses=127.0.0.1 -k $dir -c max_connections=300 $durability" \
+      -o "-p $port -c listen_addresses=127.0.0.1 -k $dir -c max_connections=1000 $durability" \
       start >/dev/null
     psql -h 127.0.0.1 -p "$port" -U samad -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname='samad_test'" | grep -q 1 \
       || psql -h 127.0.0.1 -p "$port" -U samad -d postgres -qc "CREATE DATABASE samad_test" >/dev/null

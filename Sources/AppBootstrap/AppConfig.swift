@@ -39,6 +39,9 @@ public struct AppConfig: Sendable {
     public var sharedRateLimits: Bool?
     /// `SAMAD_BCRYPT_COST`, default 12: work factor of new password hashes.
     public var bcryptCost: UInt8 = 12
+    /// `SAMAD_DB_POOL`, default 20: at most this many PostgreSQL connections per server process
+    /// (size PostgreSQL's `max_connections` for every server and worker on it). SQLite ignores it.
+    public var databasePoolSize: Int = 20
     /// `SAMAD_IDLE_TIMEOUT`, default 30: seconds a connection may send nothing before it is closed,
     /// so slow or stalled clients cannot hold connections open forever.
     public var idleTimeoutSeconds: Int = 30
@@ -102,6 +105,8 @@ public struct AppConfig: Sendable {
         if cost == nil || !(4...31).contains(cost!) { problems.append("SAMAD_BCRYPT_COST must be 4–31") }
         let rateLimits = values["SAMAD_RATE_LIMITS"].flatMap { $0.isEmpty ? nil : $0 }
         if let rateLimits, !["memory", "database"].contains(rateLimits) { problems.append("SAMAD_RATE_LIMITS must be memory or database") }
+        let pool = values["SAMAD_DB_POOL"].map { Int($0) } ?? 20
+        if pool == nil || !(1...500).contains(pool!) { problems.append("SAMAD_DB_POOL must be 1–500 connections") }
         let idle = values["SAMAD_IDLE_TIMEOUT"].map { Int($0) } ?? 30
         if idle == nil || !(1...3600).contains(idle!) { problems.append("SAMAD_IDLE_TIMEOUT must be 1–3600 seconds") }
         let metricsToken = values["SAMAD_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
@@ -132,6 +137,7 @@ public struct AppConfig: Sendable {
         config.trustProxy = values["SAMAD_TRUST_PROXY"] == "on"
         config.bcryptCost = cost!
         config.idleTimeoutSeconds = idle!
+        config.databasePoolSize = pool!
         config.retention = RetentionPolicy(sentSMSDays: smsDays!, personalDataDays: personalDays!)
         config.purgeIntervalSeconds = purgeInterval!
         config.deadlineWatchIntervalSeconds = watchInterval!

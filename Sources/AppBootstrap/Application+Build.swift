@@ -72,7 +72,7 @@ public struct BackgroundWork: Sendable {
 
 /// Opens the configured database, migrates it and makes sure the reference data is there.
 public func openStore(config: AppConfig) async throws -> SQLStore {
-    let database = try await config.databaseLocation.open()
+    let database = try await config.databaseLocation.open(maximumConnections: config.databasePoolSize)
     let store = SQLStore(client: database, trackingLink: config.trackingLink, now: config.now)
     do {
         try await store.seedReferenceData()

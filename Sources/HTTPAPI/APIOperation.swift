@@ -13,7 +13,7 @@ public enum APIOperation: String, CaseIterable, Sendable {
     case createAgency, updateAgency, createCategory, updateCategory
     case listReplyTemplates, createReplyTemplate, updateReplyTemplate
     case listTokens, createToken, revokeToken
-    case getReport, getLeague
+    case getReport, getLeague, getOpenData
     case retryNotification
     case listOverdue
     case issueDirective, listDirectives, listDirectiveOfficials
@@ -34,7 +34,7 @@ public enum APIOperation: String, CaseIterable, Sendable {
 
     public var access: Access {
         switch self {
-        case .getHealth, .listProvinces, .listAgencies, .listCategories, .trackCase, .rateCase, .objectToAnswer, .requestCitizenCode,
+        case .getHealth, .getOpenData, .listProvinces, .listAgencies, .listCategories, .trackCase, .rateCase, .objectToAnswer, .requestCitizenCode,
             .createCitizenSession, .createSession, .getSession, .deleteSession:
             .open
         case .listMyCases: .citizen

@@ -47,6 +47,8 @@ public protocol CaseRepository: Sendable {
     func count(_ query: CaseQuery) async throws -> Int
     /// The period report of the cases registered in `period`, nationally (nil) or for one province.
     func report(_ period: JalaliPeriod, provinceCode: String?) async throws -> CaseReport
+    /// Cases registered in one Jalali month, counted per province and category (the open data's cube).
+    func monthCounts(_ month: JalaliPeriod) async throws -> [MonthCount]
     /// Every referral made in `period` (nationally or in one province), for the league table.
     func leagueReferrals(_ period: JalaliPeriod, provinceCode: String?) async throws -> [LeagueReferral]
     /// An agency's referrals, soonest due first, one keyset page (`cursor` from the page before);

@@ -150,6 +150,18 @@ public struct InboxCounts: Sendable, Equatable {
     }
 }
 
+/// The cases of one province and category in a month.
+public struct MonthCount: Sendable, Equatable {
+    public var provinceCode: String
+    public var categoryCode: String
+    public var count: Int
+    public init(provinceCode: String, categoryCode: String, count: Int) {
+        self.provinceCode = provinceCode
+        self.categoryCode = categoryCode
+        self.count = count
+    }
+}
+
 /// One page of an agency's inbox; `nextCursor` asks for the page after it.
 public struct InboxPage: Sendable {
     public var entries: [InboxEntry]

@@ -44,6 +44,9 @@ public func withTestApp<T: Sendable>(
         publicURL: "https://samad.test", dispatcherEnabled: false, logLevel: .info)
     config.now = { clock.now }
     config.bcryptCost = 4
+    // Many apps run at once in the suite, each on its own schema of one PostgreSQL: a few
+    // connections each keep them all under the server's max_connections.
+    config.databasePoolSize = 6
     config.logHandler = { label in LogCapture.shared.handler(label: label) }
     configure(&config)
     let samad: Samad

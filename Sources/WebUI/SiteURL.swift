@@ -3,6 +3,8 @@ import Foundation
 /// Every page's address, in one table: the router registers these and the pages link with them.
 public enum SiteURL {
     case home
+    /// Open data: a month's letters per province and category, small counts withheld.
+    case openData
     case track
     /// One case's tracking page, the code filled in: where SMS 3 sends the citizen.
     case trackCase(String)
@@ -66,6 +68,7 @@ public enum SiteURL {
     public var path: String {
         switch self {
         case .home: "/"
+        case .openData: "/open-data"
         case .track: "/track"
         case .trackCase(let code): "/track/\(code)"
         case .rate: "/track/rate"

@@ -106,6 +106,7 @@ import TestSupport
         case .getReport: return (.get, "/api/v1/reports?period=1402-03&province=\(target == .outOfScope ? f.otherProvince : f.province)", nil)
         case .retryNotification: return (.post, "/api/v1/notifications/\(target == .outOfScope ? s.outSMS : s.inSMS)/retry", [:])
         case .listReplyTemplates: return (.get, "/api/v1/reply-templates", nil)
+        case .getOpenData: return (.get, "/api/v1/open-data", nil)
         case .createReplyTemplate: return (.post, "/api/v1/reply-templates", ["title": "پاسخ آماده", "body": "متن پاسخ"])
         case .updateReplyTemplate:
             return (.put, "/api/v1/reply-templates/\(target == .outOfScope ? s.outTemplate : s.inTemplate)", ["title": "پاسخ آماده", "body": "متن پاسخ"])

@@ -15,7 +15,7 @@ import TestSupport
     /// Every page route the router serves, each with the rule the matrix below checks it against.
     /// A new page route missing here fails `everyPageRouteHasARule`.
     static let rules: [String: String] = [
-        "GET /": "anyone", "GET /track": "anyone", "POST /track": "anyone (rate-limited)", "GET /track/{code}": "anyone", "POST /track/rate": "anyone with code and mobile", "POST /track/object": "anyone with code and mobile",
+        "GET /": "anyone", "GET /open-data": "anyone", "GET /track": "anyone", "POST /track": "anyone (rate-limited)", "GET /track/{code}": "anyone", "POST /track/rate": "anyone with code and mobile", "POST /track/object": "anyone with code and mobile",
         "GET /letter": "anyone", "POST /letter": "anyone with the code sent to the mobile, or a citizen session", "POST /letter/code": "anyone (rate-limited)", "GET /login": "anyone", "POST /login": "anyone (rate-limited)",
         "POST /logout": "session with CSRF", "GET /my": "citizen session", "GET /my/sign-in": "anyone",
         "POST /my/sign-in": "anyone (rate-limited)", "POST /my/code": "anyone (rate-limited)",

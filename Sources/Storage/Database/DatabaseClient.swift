@@ -36,14 +36,15 @@ public enum DatabaseLocation: Sendable, Hashable {
 }
 
 extension DatabaseLocation {
-    /// Opens the database and brings its schema up to date.
-    public func open(migrate: Bool = true) async throws -> any DatabaseClient {
+    /// Opens the database and brings its schema up to date; `maximumConnections` bounds a
+    /// PostgreSQL pool.
+    public func open(migrate: Bool = true, maximumConnections: Int = 20) async throws -> any DatabaseClient {
         let client: any DatabaseClient
         switch self {
         case .sqlite(let path):
             client = try await SQLiteDatabaseClient.open(path: path)
         case .postgres(let url, let schema):
-            client = try PostgresDatabaseClient(url: url, schema: schema)
+            client = try PostgresDatabaseClient(url: url, schema: schema, maximumConnections: maximumConnections)
         }
         if migrate {
             do {

@@ -115,6 +115,7 @@ extension WebUI {
     }
 
     func registerPublicPages<Context: RequestContext>(on router: Router<Context>) {
+        registerOpenDataPages(on: router)
         router.get(RouterPath(SiteURL.home.path), use: page { _, _ in
             render("home", HomeModel(layout: Layout(title: "سامد", current: SiteURL.home.path)))
         })
