@@ -320,13 +320,18 @@ def test_whole_journey(server, browser):
     assert "period=" in driver.current_url
     assert label in driver.find_element(By.TAG_NAME, "h1").text
 
+    # Open data, from the footer of any page.
+    navigate(driver, driver.find_element(By.CSS_SELECTOR, "footer a[href='/open-data']"))
+    assert driver.find_element(By.TAG_NAME, "h1").text.startswith("داده‌های باز")
+    check_page(driver, "open-data")
+
     driver.get(server.base + "/no-such-page")
     check_page(driver, "not-found")
 
 
 def test_no_outside_requests(server, browser):
     """Pages load nothing from outside Samad."""
-    for path in ("/", "/track", "/letter", "/login", "/my/sign-in"):
+    for path in ("/", "/track", "/letter", "/login", "/my/sign-in", "/open-data"):
         browser.get(server.base + path)
         for url in browser.execute_script(
                 "return performance.getEntriesByType('resource').map(function (e) { return e.name; });"):
