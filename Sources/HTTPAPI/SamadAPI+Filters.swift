@@ -16,12 +16,20 @@ extension SamadAPI {
     }
 
     /// A province code in a query (`ProvinceFilter`, Persian digits accepted); empty is not given.
+    static let invalidProvince = DomainError(
+        .invalid, "invalid_province", fa: "کد استان باید دو رقم باشد.", en: "A province code is two digits.", field: "province")
+
+    /// A province code given in a body: absent is none, but an empty one is bad input (not "none").
+    func provinceInput(_ raw: String?) async throws -> String? {
+        guard let raw else { return nil }
+        guard !raw.isEmpty else { throw Self.invalidProvince }
+        return try await provinceFilter(raw)
+    }
+
     func provinceFilter(_ raw: String?) async throws -> String? {
         guard let raw, !raw.isEmpty else { return nil }
         let code = PersianDigits.toASCII(raw)
-        guard code.utf8.count == 2, code.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
-            throw DomainError(.invalid, "invalid_province", fa: "کد استان باید دو رقم باشد.", en: "A province code is two digits.", field: "province")
-        }
+        guard code.utf8.count == 2, code.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { throw Self.invalidProvince }
         guard try await reference.provinces().contains(where: { $0.code == code }) else {
             throw DomainError.unknown("province", fa: "استان")
         }

@@ -15,7 +15,7 @@ extension SamadAPI {
         let caller = try await staffCaller(for: .createReplyTemplate)
         guard case .json(let body) = input.body else { throw DomainError.malformedRequest }
         let saved = try await workflow.saveReplyTemplate(
-            id: nil, title: body.title, body: body.body, categoryCode: body.category, provinceCode: body.province,
+            id: nil, title: body.title, body: body.body, categoryCode: body.category, provinceCode: try await provinceInput(body.province),
             active: body.active ?? true, by: caller)
         return .created(.init(body: .json(.init(saved))))
     }
@@ -24,7 +24,7 @@ extension SamadAPI {
         let caller = try await staffCaller(for: .updateReplyTemplate)
         guard case .json(let body) = input.body else { throw DomainError.malformedRequest }
         let saved = try await workflow.saveReplyTemplate(
-            id: input.path.templateId, title: body.title, body: body.body, categoryCode: body.category, provinceCode: body.province,
+            id: input.path.templateId, title: body.title, body: body.body, categoryCode: body.category, provinceCode: try await provinceInput(body.province),
             active: body.active ?? true, by: caller)
         return .ok(.init(body: .json(.init(saved))))
     }

@@ -15,14 +15,15 @@ public struct OpenDataView: Sendable {
 }
 
 extension CaseWorkflow {
-    /// The open data of `month` ("1403-07"); by default the last month that has ended. A month still
+    /// The open data of `month` ("1403-07"); nil is the last month that has ended. A month still
     /// running (or to come) is refused: its counts would change after they were published.
     public func openData(month raw: String?) async throws -> OpenDataView {
         let now = gate.now()
         let month: JalaliPeriod
-        if let raw, !raw.trimmingCharacters(in: .whitespaces).isEmpty {
-            let asked = try Self.reportPeriod(PersianDigits.toASCII(raw), now: now)
-            guard asked.kind == .month else {
+        if let raw {
+            // Given, it must be a month: empty is not "the default".
+            let asked = raw.trimmingCharacters(in: .whitespaces).isEmpty ? nil : try Self.reportPeriod(PersianDigits.toASCII(raw), now: now)
+            guard let asked, asked.kind == .month else {
                 throw DomainError(
                     .invalid, "invalid_month", fa: "ماه را مانند \u{2066}1403-07\u{2069} بنویسید.", en: "Give a month, e.g. 1403-07.",
                     field: "month")

@@ -40,11 +40,18 @@ extension CaseWorkflow {
         guard let raw, !raw.trimmingCharacters(in: .whitespaces).isEmpty else {
             return JalaliPeriod.containing(now, kind: .month)
         }
-        do { return try JalaliPeriod(key: raw) } catch {
+        let period: JalaliPeriod
+        do { period = try JalaliPeriod(key: raw) } catch {
             throw DomainError(
                 error.isWellFormed ? .unprocessable : .invalid, "invalid_period", fa: "دوره گزارش نامعتبر است؛ مانند \u{2066}1403\u{2069}، \u{2066}1403-07\u{2069}، \u{2066}1403-Q3\u{2069} یا \u{2066}1403-W28\u{2069}.",
                 en: "Invalid report period; use e.g. 1403, 1403-07, 1403-Q3 or 1403-W28.", field: "period")
         }
+        // A period that has not begun has nothing to count (and a year far ahead has no date-time).
+        guard period.start <= now else {
+            throw DomainError(
+                .unprocessable, "period_in_future", fa: "این دوره هنوز آغاز نشده است.", en: "The period has not begun yet.", field: "period")
+        }
+        return period
     }
 
     /// The province a report covers (nil: the country). Provincial staff always get their own;

@@ -63,9 +63,13 @@ import TestSupport
             #expect(page.status == 200 && page.text.contains("کمتر از ۵") && page.text.contains("<td>۱۳</td>") == false)
             #expect(page.text.contains("<strong>۱۳</strong>"))
             // bad months
-            #expect(try await api.get("/api/v1/open-data?month=1403").errorCode == "invalid_month")
-            #expect([400, 422].contains(try await api.get("/api/v1/open-data?month=1403-13").status))
+            #expect(try await api.get("/api/v1/open-data?month=1401").errorCode == "invalid_month")
+            #expect([400, 422].contains(try await api.get("/api/v1/open-data?month=1401-13").status))
             #expect(try await api.get("/open-data?month=abc").status == 400)
+            #expect(try await api.get("/api/v1/open-data?month=").errorCode == "invalid_month")
+            #expect(try await api.get("/open-data?month=").status == 200, "the page's empty field is the default month")
+            let future = try await api.get("/api/v1/reports?period=9772", token: f.token("supervisor"))
+            #expect(future.status == 422 && future.errorCode == "period_in_future")
         }
     }
 }

@@ -34,6 +34,10 @@ import TestSupport
             let elsewhere = try await api.post(
                 "/api/v1/reply-templates", token: f.token("supervisorOther"), json: ["title": "استان دیگر", "body": "متن دیگر"])
             #expect(elsewhere.status == 201 && elsewhere.string("province") == f.otherProvince)
+            // an empty province is bad input, not "every province"
+            let empty = try await api.post(
+                "/api/v1/reply-templates", token: f.token("admin"), json: ["title": "x", "body": "y", "province": ""])
+            #expect(empty.status == 400 && empty.errorCode == "invalid_province")
             let listed = try await api.get("/api/v1/reply-templates", token: f.token("liaison"))
             let mine = listed.array.compactMap { $0["title"] as? String }
             #expect(Set(mine) == ["وام: فرستاده به بانک", "عمومی: در دست بررسی"], "a provincial account's are its province's, whatever it asked")

@@ -24,7 +24,8 @@ extension WebUI {
 
     func registerOpenDataPages<Context: RequestContext>(on router: Router<Context>) {
         router.get(RouterPath(SiteURL.openData.path), use: page { request, _ in
-            let view = try await workflow.openData(month: request.formQuery["month"])
+            // The form's empty field asks for the default month.
+            let view = try await workflow.openData(month: request.formQuery["month"].flatMap { $0.isEmpty ? nil : $0 })
             let t = view.table
             func show(_ value: Int?) -> String { value.map(Show.number) ?? "کمتر از \(Show.number(OpenDataTable.threshold))" }
             let api = "/api/v1/open-data?month=\(view.month.key)"
