@@ -7,17 +7,13 @@ extension OpenDataView {
     /// one row per province and a totals row, one column per category and a totals column; a
     /// withheld count is the text «<5», never a number.
     public func csv() throws -> [UInt8] {
-        let stream = OutputStream(toMemory: ())
-        stream.open()
-        let writer = try CSVWriter(stream: stream, newline: .crlf)
-        func cell(_ value: Int?) -> String { value.map(String.init) ?? "<\(OpenDataTable.threshold)" }
-        try writer.write(row: ["استان", "کد استان"] + categories.map(\.name) + ["جمع"])
-        for (p, province) in provinces.enumerated() {
-            try writer.write(row: [province.name, province.code] + table.cells[p].map(cell) + [cell(table.rowTotals[p])])
+        try SpreadsheetCSV.bytes { writer in
+            func cell(_ value: Int?) -> String { value.map(String.init) ?? "<\(OpenDataTable.threshold)" }
+            try writer.write(row: ["استان", "کد استان"] + categories.map(\.name) + ["جمع"])
+            for (p, province) in provinces.enumerated() {
+                try writer.write(row: [province.name, province.code] + table.cells[p].map(cell) + [cell(table.rowTotals[p])])
+            }
+            try writer.write(row: ["جمع", ""] + table.columnTotals.map(cell) + [cell(table.total)])
         }
-        try writer.write(row: ["جمع", ""] + table.columnTotals.map(cell) + [cell(table.total)])
-        stream.close()
-        let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
-        return [0xEF, 0xBB, 0xBF] + [UInt8](data) + Array("\r\n".utf8)
     }
 }

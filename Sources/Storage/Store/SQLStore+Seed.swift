@@ -61,18 +61,18 @@ extension SQLStore {
     }
 
     /// Adds the agencies among `drafts` that are not there yet (same name in the same province, or
-    /// none),
-    /// all in one transaction: bulk reference data (the demo's banks and institutions) without a
-    /// write and an audit line per agency. Returns how many were added.
+    /// none), all in one transaction after one read of those present: bulk reference data (the
+    /// demo's banks and institutions) without a write and an audit line per agency. Returns how many
+    /// were added.
     @discardableResult
     public func addMissingAgencies(_ drafts: [AgencyDraft]) async throws -> Int {
         try await client.write { db in
+            let present = Set(
+                try await db.raw("SELECT name, province_code FROM agencies").all().map {
+                    "\(try $0.optionalString("province_code") ?? "")|\(try $0.string("name"))"
+                })
             var added = 0
-            for draft in drafts {
-                let exists = try await db.raw(
-                    "SELECT id FROM agencies WHERE name = \(bind: draft.name) AND COALESCE(province_code, '') = \(bind: draft.provinceCode ?? "")"
-                ).first()
-                if exists != nil { continue }
+            for draft in drafts where !present.contains("\(draft.provinceCode ?? "")|\(draft.name)") {
                 try await db.raw(
                     """
                     INSERT INTO agencies (name, kind, parent_id, province_code, active)

@@ -6,9 +6,8 @@ import PersianKit
 import Storage
 import Workflow
 
-/// The period report as a CSV file for Excel and LibreOffice: UTF-8 with a byte-order mark (without
-/// it Excel reads the Persian as Latin-1), CRLF lines, figures in ASCII digits so they stay numbers,
-/// text that could start a formula defused.
+/// The period report as a CSV file for Excel and LibreOffice (written through `SpreadsheetCSV`):
+/// figures in ASCII digits so they stay numbers, text that could start a formula defused.
 extension WebUI {
     func registerReportExport<Context: RequestContext>(on router: Router<Context>) {
         router.get(RouterPath(SiteURL.reportsCSV.path), use: page { request, _ in
@@ -32,38 +31,34 @@ extension WebUI {
     /// The report's figures, one table after another: the summary, the counts by status, category,
     /// channel and kind (with their share), then each agency's referrals.
     static func reportCSV(_ r: CaseReport, scopeName: String) throws -> [UInt8] {
-        let stream = OutputStream(toMemory: ())
-        stream.open()
-        let csv = try CSVWriter(stream: stream, newline: .crlf)
-        func row(_ fields: [String]) throws { try csv.write(row: fields.map(Self.defused)) }
-        func share(_ part: Int, of whole: Int) -> String { whole > 0 ? String(format: "%.1f", Double(part) * 100 / Double(whole)) : "" }
-        func day(_ d: JalaliDate) -> String { String(format: "%04d/%02d/%02d", d.year, d.month, d.day) }
+        try SpreadsheetCSV.bytes { csv in
+            func row(_ fields: [String]) throws { try csv.write(row: fields.map(Self.defused)) }
+            func share(_ part: Int, of whole: Int) -> String { whole > 0 ? String(format: "%.1f", Double(part) * 100 / Double(whole)) : "" }
+            func day(_ d: JalaliDate) -> String { String(format: "%04d/%02d/%02d", d.year, d.month, d.day) }
 
-        try row(["گزارش دوره‌ای سامد", r.period.labelFa, scopeName])
-        try row(["بازه", day(r.period.firstDay), day(r.period.lastDay)])
-        try row(["تا", ISO8601DateFormatter().string(from: r.asOf)])
-        try row([])
-        try row(["بخش", "کلید", "عنوان", "شمار", "سهم (درصد)"])
-        try row(["خلاصه", "cases", "نامه‌های ثبت‌شده", String(r.cases), ""])
-        try row(["خلاصه", "previousPeriodCases", "نامه‌های دورهٔ پیش", String(r.previousPeriodCases), ""])
-        try row(["خلاصه", "answered", "پاسخ‌داده", String(r.answered), share(r.answered, of: r.cases)])
-        try row(["خلاصه", "rated", "امتیازداده", String(r.rated), share(r.rated, of: r.cases)])
-        try row(["خلاصه", "meanRating", "میانگین امتیاز", r.meanRating.map { String(format: "%.2f", $0) } ?? "", ""])
-        try row(["خلاصه", "unsatisfied", "ناراضی (امتیاز ۱ و ۲)", String(r.unsatisfied), share(r.unsatisfied, of: r.rated)])
-        for (section, counts) in [("وضعیت", r.byStatus), ("موضوع", r.byCategory), ("درگاه", r.byChannel), ("نوع", r.byKind)] {
-            for count in counts { try row([section, count.key, count.label, String(count.count), share(count.count, of: r.cases)]) }
+            try row(["گزارش دوره‌ای سامد", r.period.labelFa, scopeName])
+            try row(["بازه", day(r.period.firstDay), day(r.period.lastDay)])
+            try row(["تا", ISO8601DateFormatter().string(from: r.asOf)])
+            try row([])
+            try row(["بخش", "کلید", "عنوان", "شمار", "سهم (درصد)"])
+            try row(["خلاصه", "cases", "نامه‌های ثبت‌شده", String(r.cases), ""])
+            try row(["خلاصه", "previousPeriodCases", "نامه‌های دورهٔ پیش", String(r.previousPeriodCases), ""])
+            try row(["خلاصه", "answered", "پاسخ‌داده", String(r.answered), share(r.answered, of: r.cases)])
+            try row(["خلاصه", "rated", "امتیازداده", String(r.rated), share(r.rated, of: r.cases)])
+            try row(["خلاصه", "meanRating", "میانگین امتیاز", r.meanRating.map { String(format: "%.2f", $0) } ?? "", ""])
+            try row(["خلاصه", "unsatisfied", "ناراضی (امتیاز ۱ و ۲)", String(r.unsatisfied), share(r.unsatisfied, of: r.rated)])
+            for (section, counts) in [("وضعیت", r.byStatus), ("موضوع", r.byCategory), ("درگاه", r.byChannel), ("نوع", r.byKind)] {
+                for count in counts { try row([section, count.key, count.label, String(count.count), share(count.count, of: r.cases)]) }
+            }
+            try row([])
+            try row(["دستگاه", "شناسه", "ارجاع", "پاسخ", "پاسخ در مهلت", "گذشته از مهلت", "بازگردانده", "باز", "میانگین روز تا پاسخ"])
+            for a in r.agencies {
+                try row([
+                    a.agencyName, String(a.agencyID), String(a.referred), String(a.answered), String(a.answeredOnTime), String(a.overdue),
+                    String(a.returned), String(a.open), a.meanDaysToAnswer.map { String(format: "%.1f", $0) } ?? "",
+                ])
+            }
         }
-        try row([])
-        try row(["دستگاه", "شناسه", "ارجاع", "پاسخ", "پاسخ در مهلت", "گذشته از مهلت", "بازگردانده", "باز", "میانگین روز تا پاسخ"])
-        for a in r.agencies {
-            try row([
-                a.agencyName, String(a.agencyID), String(a.referred), String(a.answered), String(a.answeredOnTime), String(a.overdue),
-                String(a.returned), String(a.open), a.meanDaysToAnswer.map { String(format: "%.1f", $0) } ?? "",
-            ])
-        }
-        stream.close()
-        let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
-        return [0xEF, 0xBB, 0xBF] + [UInt8](data) + Array("\r\n".utf8)
     }
 
     /// A cell that a spreadsheet would run as a formula (starting with =, +, -, @, or a tab) gets a
